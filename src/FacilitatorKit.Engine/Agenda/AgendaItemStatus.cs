@@ -1,0 +1,9 @@
+namespace FacilitatorKit.Engine.Agenda;
+
+public enum AgendaItemStatus
+{
+    Pending,
+    Running,
+    Done,
+    Skipped,
+}

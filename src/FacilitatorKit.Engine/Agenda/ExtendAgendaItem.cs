@@ -1,0 +1,28 @@
+using FacilitatorKit.Engine.Roles;
+
+namespace FacilitatorKit.Engine.Agenda;
+
+/// <summary>Gives an item more time. For the running item, its end instant moves later.</summary>
+public sealed record ExtendAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item, TimeSpan By) : MeetingCommand(Id, Actor)
+{
+    public static readonly TimeSpan MaximumExtension = TimeSpan.FromHours(2);
+
+    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
+
+    internal override Decision Decide(MeetingState state, DateTimeOffset now)
+    {
+        if (Guards.ItemInOpenMeeting(state, Item, out var item) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (By <= TimeSpan.Zero || By > MaximumExtension)
+        {
+            return Refusal.Invalid("An item can be extended by a minute up to two hours at a time.");
+        }
+
+        return item.Status is AgendaItemStatus.Pending or AgendaItemStatus.Running
+            ? Decision.Accept(new AgendaItemExtended(Item, By))
+            : Refusal.NotNow($"\"{item.Title}\" is over; only the current item or items still to come can be extended.");
+    }
+}

@@ -1,0 +1,21 @@
+using FacilitatorKit.Engine.Roles;
+
+namespace FacilitatorKit.Engine.Agenda;
+
+/// <summary>Takes an item that has not started off the agenda.</summary>
+public sealed record RemoveAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item) : MeetingCommand(Id, Actor)
+{
+    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
+
+    internal override Decision Decide(MeetingState state, DateTimeOffset now)
+    {
+        if (Guards.ItemInOpenMeeting(state, Item, out var item) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return item.Status == AgendaItemStatus.Pending
+            ? Decision.Accept(new AgendaItemRemoved(Item))
+            : Refusal.NotNow($"\"{item.Title}\" has already started, so it stays on the record. Move to the next item instead.");
+    }
+}

@@ -1,0 +1,54 @@
+using FacilitatorKit.Engine.Roles;
+
+namespace FacilitatorKit.Engine;
+
+/// <summary>
+/// The meeting engine's two pure functions. Every command goes through one fixed pipeline:
+/// already handled? → permitted? → decide → events stamped with their cause.
+/// </summary>
+public static class Meeting
+{
+    public static Decision Decide(MeetingState state, MeetingCommand command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+
+        if (state.HandledCommands.Contains(command.Id))
+        {
+            return Decision.Duplicate;
+        }
+
+        if (Permissions.Check(command.Actor, command.RequiredAction(state)) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return command.Decide(state, now).StampedWith(command.Id);
+    }
+
+    public static MeetingState Apply(MeetingState state, MeetingEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(@event);
+        var next = @event.ApplyTo(state);
+        return next with
+        {
+            Version = state.Version + 1,
+            HandledCommands = @event.Cause == default ? next.HandledCommands : next.HandledCommands.Add(@event.Cause),
+        };
+    }
+
+    public static MeetingState Apply(MeetingState state, IEnumerable<MeetingEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var e in events)
+        {
+            state = Apply(state, e);
+        }
+
+        return state;
+    }
+
+    /// <summary>Rebuilds a meeting's state from its event log.</summary>
+    public static MeetingState Replay(MeetingId id, IEnumerable<MeetingEvent> events) => Apply(MeetingState.Initial(id), events);
+}

@@ -1,0 +1,17 @@
+using FacilitatorKit.Engine.Roles;
+
+namespace FacilitatorKit.Engine;
+
+/// <summary>
+/// Something a person asks the meeting to do. Every command carries its id (so a retry is applied once)
+/// and its actor (who sends it, in which role). Commands that act on a moving part of the meeting name
+/// the state they expect, so a stale command from a second device is refused instead of applied twice.
+/// </summary>
+public abstract record MeetingCommand(CommandId Id, Actor Actor)
+{
+    /// <summary>The row of the permission table this command needs from this actor.</summary>
+    internal abstract MeetingAction RequiredAction(MeetingState state);
+
+    /// <summary>The rule itself: events, or a refusal. Never mutates and never throws for a rule violation.</summary>
+    internal abstract Decision Decide(MeetingState state, DateTimeOffset now);
+}

@@ -1,0 +1,31 @@
+using FacilitatorKit.Engine.Agenda;
+using FacilitatorKit.Engine.Roles;
+
+namespace FacilitatorKit.Engine;
+
+/// <summary>Starts the meeting and its first item; that item's end becomes an absolute instant.</summary>
+public sealed record StartMeeting(CommandId Id, Actor Actor) : MeetingCommand(Id, Actor)
+{
+    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.StartOrEndMeeting;
+
+    internal override Decision Decide(MeetingState state, DateTimeOffset now)
+    {
+        switch (state.Phase)
+        {
+            case MeetingPhase.New:
+                return Refusal.NotNow("The meeting has not been set up yet.");
+            case MeetingPhase.Running:
+                return Decision.Accept();
+            case MeetingPhase.Ended:
+                return Refusal.NotNow("The meeting has ended.");
+        }
+
+        var events = new List<MeetingEvent> { new MeetingStarted(now) };
+        if (state.Agenda.Find(i => i.Status == AgendaItemStatus.Pending) is { } first)
+        {
+            events.AddRange(Guards.StartItem(state, first, now));
+        }
+
+        return Decision.Accept(events);
+    }
+}

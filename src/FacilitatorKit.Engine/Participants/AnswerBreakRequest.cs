@@ -1,0 +1,12 @@
+using FacilitatorKit.Engine.Roles;
+
+namespace FacilitatorKit.Engine.Participants;
+
+/// <summary>A facilitator role has seen a break request and dealt with it.</summary>
+public sealed record AnswerBreakRequest(CommandId Id, Actor Actor, ParticipantId Participant) : MeetingCommand(Id, Actor)
+{
+    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunQueue;
+
+    internal override Decision Decide(MeetingState state, DateTimeOffset now) =>
+        state.BreakRequests.Contains(Participant) ? Decision.Accept(new BreakRequestAnswered(Participant)) : Decision.Accept();
+}

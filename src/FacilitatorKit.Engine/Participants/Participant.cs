@@ -1,0 +1,15 @@
+namespace FacilitatorKit.Engine.Participants;
+
+public enum ParticipantKind
+{
+    Member,
+    Guest,
+    Newcomer,
+}
+
+/// <summary>A person in the meeting, by first name or alias only. Seating order is the order of the participant list.</summary>
+public sealed record Participant(ParticipantId Id, string Name, ParticipantKind Kind = ParticipantKind.Member)
+{
+    /// <summary>False once they have left the meeting.</summary>
+    public bool IsPresent { get; init; } = true;
+}

@@ -1,0 +1,21 @@
+using FacilitatorKit.Engine.Roles;
+
+namespace FacilitatorKit.Engine.Speakers;
+
+/// <summary>Puts someone at the front of the queue for a process point or a safety concern. Their turn is marked as such.</summary>
+public sealed record RaisePointOfProcess(CommandId Id, Actor Actor, ParticipantId Participant) : MeetingCommand(Id, Actor)
+{
+    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunQueue;
+
+    internal override Decision Decide(MeetingState state, DateTimeOffset now)
+    {
+        if ((Guards.CurrentItem(state, out _) ?? Guards.Present(state, Participant)) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return state.Queue.Exists(e => e.Participant == Participant && e.Kind == QueueEntryKind.PointOfProcess)
+            ? Decision.Accept()
+            : Decision.Accept(new PointOfProcessRaised(Participant, now));
+    }
+}

@@ -1,0 +1,110 @@
+using FacilitatorKit.Engine.Agenda;
+
+namespace FacilitatorKit.Engine.Speakers;
+
+public sealed record HandRaised(ParticipantId Participant, DateTimeOffset At) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state) => state with
+    {
+        Queue = state.Queue.Add(new QueueEntry(Participant, QueueEntryKind.Hand, At)),
+        AskedToSpeak = state.AskedToSpeak.Add(Participant),
+    };
+}
+
+/// <summary>Someone left the queue (their hand went down, or they were taken out of the go-round).</summary>
+public sealed record HandLowered(ParticipantId Participant) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state) => state.WithoutQueued(Participant);
+}
+
+/// <summary>A facilitator role put someone at the front, for a process point or a safety concern.</summary>
+public sealed record PointOfProcessRaised(ParticipantId Participant, DateTimeOffset At) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state) => state with
+    {
+        Queue = state.Queue.RemoveAll(e => e.Participant == Participant)
+            .Add(new QueueEntry(Participant, QueueEntryKind.PointOfProcess, At)),
+        AskedToSpeak = state.AskedToSpeak.Add(Participant),
+    };
+}
+
+/// <summary>A turn began. With a limit, its deadline is an absolute instant.</summary>
+public sealed record TurnStarted(
+    TurnId Turn,
+    ParticipantId Participant,
+    AgendaItemId Item,
+    TurnKind Kind,
+    DateTimeOffset At,
+    TimeSpan? Limit,
+    DateTimeOffset? Deadline) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state) => state with
+    {
+        CurrentTurn = new Speakers.Turn(Turn, Participant, Item, Kind, At, Limit) { SpeakingSince = At, Deadline = Deadline },
+        Queue = state.Queue.RemoveAll(e => e.Participant == Participant),
+        LastTurnNumber = Turn.Value,
+    };
+}
+
+/// <summary>The turn was paused: airtime and the deadline both stop.</summary>
+public sealed record TurnPaused(TurnId Turn, DateTimeOffset At) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state)
+    {
+        var turn = state.CurrentTurn!;
+        return state with
+        {
+            CurrentTurn = turn with { Status = TurnStatus.Paused, BankedAirtime = turn.Airtime(At), Deadline = null },
+        };
+    }
+}
+
+public sealed record TurnResumed(TurnId Turn, DateTimeOffset At, DateTimeOffset? Deadline) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state) => state with
+    {
+        CurrentTurn = state.CurrentTurn! with { Status = TurnStatus.Speaking, SpeakingSince = At, Deadline = Deadline },
+    };
+}
+
+/// <summary>"Add a minute": the turn's limit grew, and so did its deadline while speaking.</summary>
+public sealed record TurnExtended(TurnId Turn, TimeSpan By, DateTimeOffset? Deadline) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state) => state with
+    {
+        CurrentTurn = state.CurrentTurn! with { Limit = state.CurrentTurn.Limit + By, Deadline = Deadline },
+    };
+}
+
+/// <summary>A turn ended. <see cref="Airtime"/> is what goes into the ledger: zero for a pass.</summary>
+public sealed record TurnEnded(TurnId Turn, DateTimeOffset At, TurnOutcome Outcome, TimeSpan Airtime) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state)
+    {
+        var turn = state.CurrentTurn!;
+        var who = turn.Participant;
+        var spoke = Outcome == TurnOutcome.Spoke;
+        return state with
+        {
+            CurrentTurn = null,
+            Ledger = state.Ledger.Add(new TurnRecord(Turn, who, turn.Item, turn.Kind, Outcome, Airtime)),
+            AirtimeTotals = spoke ? state.AirtimeTotals.SetItem(who, state.AirtimeTotals.GetValueOrDefault(who) + Airtime) : state.AirtimeTotals,
+            SharedInCurrentItem = spoke ? state.SharedInCurrentItem.Add(who) : state.SharedInCurrentItem,
+            Round = turn.Kind == TurnKind.GoRound && state.Round is { } round ? AfterTurn(round, who) : state.Round,
+        };
+    }
+
+    private GoRound AfterTurn(GoRound round, ParticipantId who) => Outcome == TurnOutcome.PassedForNow
+        ? round with { Order = round.Order.Remove(who).Add(who), PassedForNow = round.PassedForNow.Add(who) }
+        : round with { Done = round.Done.Add(who) };
+}
+
+internal static class QueueStateExtensions
+{
+    /// <summary>Takes someone out of the queue and out of the go-round's waiting list.</summary>
+    public static MeetingState WithoutQueued(this MeetingState state, ParticipantId who) => state with
+    {
+        Queue = state.Queue.RemoveAll(e => e.Participant == who),
+        Round = state.Round is { } round && !round.Done.Contains(who) ? round with { Order = round.Order.Remove(who) } : state.Round,
+    };
+}
