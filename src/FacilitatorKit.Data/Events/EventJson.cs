@@ -1,0 +1,84 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FacilitatorKit.Engine;
+
+namespace FacilitatorKit.Data.Events;
+
+/// <summary>
+/// How meeting events are written to the log: a stable type name and a JSON body. The type name is the event's
+/// class name; renaming an event class is a schema change (EventJsonTests pins the names).
+/// </summary>
+public static class EventJson
+{
+    private static readonly FrozenDictionary<string, Type> TypesByName = typeof(MeetingEvent).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsPublic: true } && t.IsSubclassOf(typeof(MeetingEvent)))
+        .ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static IReadOnlyCollection<string> KnownTypes => TypesByName.Keys;
+
+    public static string TypeName(MeetingEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        return @event.GetType().Name;
+    }
+
+    public static string Serialize(MeetingEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        return JsonSerializer.Serialize(@event, @event.GetType(), Options);
+    }
+
+    public static MeetingEvent Deserialize(string type, string json)
+    {
+        if (!TypesByName.TryGetValue(type, out var clr))
+        {
+            throw new InvalidDataException($"The meeting log holds an event of unknown type '{type}'.");
+        }
+
+        return (MeetingEvent)(JsonSerializer.Deserialize(json, clr, Options)
+            ?? throw new InvalidDataException($"The meeting log holds an empty '{type}' event."));
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters =
+            {
+                new JsonStringEnumConverter(),
+                new GuidIdConverter<MeetingId>(v => new(v), id => id.Value),
+                new GuidIdConverter<ParticipantId>(v => new(v), id => id.Value),
+                new GuidIdConverter<CommandId>(v => new(v), id => id.Value),
+                new IntIdConverter<AgendaItemId>(v => new(v), id => id.Value),
+                new IntIdConverter<TurnId>(v => new(v), id => id.Value),
+            },
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private sealed class GuidIdConverter<T>(Func<Guid, T> create, Func<T, Guid> value) : JsonConverter<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => create(reader.GetGuid());
+
+        public override void Write(Utf8JsonWriter writer, T value1, JsonSerializerOptions options) => writer.WriteStringValue(value(value1));
+
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            create(Guid.Parse(reader.GetString()!));
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value1, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value(value1).ToString());
+    }
+
+    private sealed class IntIdConverter<T>(Func<int, T> create, Func<T, int> value) : JsonConverter<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => create(reader.GetInt32());
+
+        public override void Write(Utf8JsonWriter writer, T value1, JsonSerializerOptions options) => writer.WriteNumberValue(value(value1));
+    }
+}

@@ -1,0 +1,102 @@
+using FacilitatorKit.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FacilitatorKit.Data;
+
+/// <summary>
+/// The store. Short-lived: one context per operation, from an <see cref="IDbContextFactory{TContext}"/>.
+/// The schema comes from the hand-written scripts in Schema/ (SchemaMigrator); a test proves it matches this model.
+/// </summary>
+public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options) : DbContext(options)
+{
+    public DbSet<GroupRecord> Groups => Set<GroupRecord>();
+    public DbSet<MemberRecord> Members => Set<MemberRecord>();
+    public DbSet<FormatRecord> Formats => Set<FormatRecord>();
+    public DbSet<MeetingRecord> Meetings => Set<MeetingRecord>();
+    public DbSet<MeetingEventRecord> MeetingEvents => Set<MeetingEventRecord>();
+    public DbSet<NoteRecord> Notes => Set<NoteRecord>();
+    public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
+    public DbSet<ChairHistoryRecord> ChairHistory => Set<ChairHistoryRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite has no DateTimeOffset: store UTC instants as sortable integers (ticks and offset).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<GroupRecord>(g =>
+        {
+            g.ToTable("Groups");
+            g.Property(x => x.Name).HasMaxLength(40);
+            g.Property(x => x.Kind).HasMaxLength(16);
+            g.Property(x => x.LastFormatName).HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<MemberRecord>(m =>
+        {
+            m.ToTable("Members");
+            m.Property(x => x.Name).HasMaxLength(40).UseCollation("NOCASE");
+            m.HasIndex(x => new { x.GroupId, x.Name }).IsUnique();
+            m.HasOne<GroupRecord>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<FormatRecord>(f =>
+        {
+            f.ToTable("Formats");
+            f.Property(x => x.Name).HasMaxLength(40);
+            f.HasIndex(x => x.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<MeetingRecord>(m =>
+        {
+            m.ToTable("Meetings");
+            m.Property(x => x.FormatName).HasMaxLength(40);
+            m.Property(x => x.Phase).HasMaxLength(16);
+            m.HasIndex(x => new { x.GroupId, x.Number }).IsUnique();
+            m.HasOne<GroupRecord>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MeetingEventRecord>(e =>
+        {
+            e.ToTable("MeetingEvents");
+            e.HasKey(x => new { x.MeetingId, x.Sequence });
+            e.Property(x => x.Type).HasMaxLength(64);
+            e.HasIndex(x => new { x.MeetingId, x.CommandId });
+            e.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<NoteRecord>(n =>
+        {
+            n.ToTable("Notes");
+            n.HasKey(x => new { x.MeetingId, x.ItemNumber });
+            n.Property(x => x.Version).IsConcurrencyToken();
+            n.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AttendanceRecord>(a =>
+        {
+            a.ToTable("Attendance");
+            a.HasKey(x => new { x.MeetingId, x.MemberId });
+            a.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne<MemberRecord>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ChairHistoryRecord>(c =>
+        {
+            c.ToTable("ChairHistory");
+            c.Property(x => x.Change).HasMaxLength(16);
+            c.HasIndex(x => new { x.GroupId, x.At });
+            c.HasOne<GroupRecord>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+            c.HasOne<MemberRecord>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+            c.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

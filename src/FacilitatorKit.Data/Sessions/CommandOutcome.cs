@@ -1,0 +1,30 @@
+using FacilitatorKit.Application.Validation;
+using FacilitatorKit.Engine;
+
+namespace FacilitatorKit.Data.Sessions;
+
+public enum CommandStatus
+{
+    /// <summary>Stored (or, for a retry, stored before) and published.</summary>
+    Accepted,
+
+    /// <summary>The engine refused it (role, stale state, not now); nothing was written.</summary>
+    Refused,
+
+    /// <summary>The input failed validation at the boundary; nothing was written.</summary>
+    Invalid,
+}
+
+/// <summary>What happened to a command. An acknowledgement (Accepted) is only ever given after the commit.</summary>
+public sealed record CommandOutcome(
+    CommandStatus Status,
+    MeetingState State,
+    IReadOnlyList<MeetingEvent> Events,
+    Refusal? Refusal = null,
+    IReadOnlyList<FieldError>? Errors = null)
+{
+    public bool IsAccepted => Status == CommandStatus.Accepted;
+
+    /// <summary>One calm sentence for a notification.</summary>
+    public string? Message => Refusal?.Reason ?? (Errors is { Count: > 0 } errors ? errors[0].Message : null);
+}

@@ -1,0 +1,184 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using FacilitatorKit.Data.Events;
+using FacilitatorKit.Engine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FacilitatorKit.Data.Sessions;
+
+/// <summary>
+/// The append-only meeting log. Appends from all meetings go through one writer that commits whatever is waiting
+/// in a single transaction (group commit): with synchronous=FULL every commit costs an fsync, so sharing one
+/// across meetings is what lets many meetings write at once. An append's task completes only after its commit.
+/// </summary>
+public sealed class MeetingLog : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+
+    // The same encoding the EF model uses for every DateTimeOffset column.
+    private static readonly DateTimeOffsetToBinaryConverter Instants = new();
+
+    private readonly IDbContextFactory<FacilitatorKitDb> _contexts;
+    private readonly Channel<Append> _queue = Channel.CreateUnbounded<Append>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public MeetingLog(IDbContextFactory<FacilitatorKitDb> contexts)
+    {
+        _contexts = contexts;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Appends one command's events at <paramref name="firstSequence"/> onwards. Completes once they are durable.</summary>
+    public Task AppendAsync(MeetingId meeting, long firstSequence, CommandId command, IReadOnlyList<MeetingEvent> events, MeetingPhase phase, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var append = new Append(meeting, firstSequence, command, events, phase, at);
+        return _queue.Writer.TryWrite(append)
+            ? append.Done.Task
+            : Task.FromException(new ObjectDisposedException(nameof(MeetingLog), "The meeting log is closed."));
+    }
+
+    public async Task<IReadOnlyList<MeetingEvent>> ReadAsync(MeetingId meeting, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.MeetingEvents.AsNoTracking()
+            .Where(e => e.MeetingId == meeting.Value)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Type, e.Data })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var events = new List<MeetingEvent>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (row.Sequence != events.Count + 1)
+            {
+                throw new InvalidDataException($"The log of meeting {meeting} has a gap before event {row.Sequence}.");
+            }
+
+            events.Add(EventJson.Deserialize(row.Type, row.Data));
+        }
+
+        return events;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Append>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var append))
+            {
+                batch.Add(append);
+            }
+
+            try
+            {
+                await WriteAsync(batch).ConfigureAwait(false);
+                batch.ForEach(a => a.Done.TrySetResult());
+            }
+            catch (Exception) when (batch.Count > 1)
+            {
+                // One bad append (say, a sequence another writer took) must not fail the others: retry one by one.
+                foreach (var append in batch)
+                {
+                    await WriteAloneAsync(append).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e)
+            {
+                batch[0].Done.TrySetException(e);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAloneAsync(Append append)
+    {
+        try
+        {
+            await WriteAsync([append]).ConfigureAwait(false);
+            append.Done.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            append.Done.TrySetException(e);
+        }
+    }
+
+    private async Task WriteAsync(List<Append> batch)
+    {
+        await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
+        await db.Database.OpenConnectionAsync().ConfigureAwait(false);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO "MeetingEvents" ("MeetingId", "Sequence", "CommandId", "Type", "Data", "RecordedAt")
+            VALUES ($meeting, $sequence, $command, $type, $data, $at);
+            """;
+        var meeting = Parameter(insert, "$meeting");
+        var sequence = Parameter(insert, "$sequence");
+        var command = Parameter(insert, "$command");
+        var type = Parameter(insert, "$type");
+        var data = Parameter(insert, "$data");
+        var at = Parameter(insert, "$at");
+
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE "Meetings" SET "LastSequence" = $last, "Phase" = $phase WHERE "Id" = $meeting AND "LastSequence" = $previous;
+            """;
+        var last = Parameter(update, "$last");
+        var phase = Parameter(update, "$phase");
+        var updateMeeting = Parameter(update, "$meeting");
+        var previous = Parameter(update, "$previous");
+
+        foreach (var append in batch)
+        {
+            meeting.Value = append.Meeting.Value.ToString().ToUpperInvariant();
+            command.Value = append.Command.Value.ToString().ToUpperInvariant();
+            at.Value = Instants.ConvertToProvider(append.At.ToUniversalTime());
+            for (var i = 0; i < append.Events.Count; i++)
+            {
+                sequence.Value = append.FirstSequence + i;
+                type.Value = EventJson.TypeName(append.Events[i]);
+                data.Value = EventJson.Serialize(append.Events[i]);
+                await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+
+            updateMeeting.Value = meeting.Value;
+            previous.Value = append.FirstSequence - 1;
+            last.Value = append.FirstSequence + append.Events.Count - 1;
+            phase.Value = append.Phase.ToString();
+            if (await update.ExecuteNonQueryAsync().ConfigureAwait(false) != 1)
+            {
+                throw new InvalidOperationException($"Meeting {append.Meeting} is missing, or its log moved on elsewhere.");
+            }
+        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private sealed record Append(MeetingId Meeting, long FirstSequence, CommandId Command, IReadOnlyList<MeetingEvent> Events, MeetingPhase Phase, DateTimeOffset At)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using FacilitatorKit.Application.Formats;
+using FacilitatorKit.Data.Model;
+using FacilitatorKit.Data.Schema;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FacilitatorKit.Data;
+
+/// <summary>Where the data lives, and how the store is opened: WAL, synchronous=FULL, foreign keys, migrations.</summary>
+public static class StoreSetup
+{
+    /// <summary>The configuration key that overrides where the data lives (standard ASP.NET Core connection strings).</summary>
+    public const string ConnectionStringName = "FacilitatorKit";
+
+    /// <summary>The per-user data folder: ~/.local/share/FacilitatorKit on Linux, %LOCALAPPDATA%\FacilitatorKit on Windows.</summary>
+    public static string DefaultDataFolder() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "FacilitatorKit");
+
+    public static string DefaultConnectionString() =>
+        new SqliteConnectionStringBuilder { DataSource = Path.Combine(DefaultDataFolder(), "facilitatorkit.db") }.ToString();
+
+    /// <summary>The database file a connection string points at (for the start-up log line and the README's backup advice).</summary>
+    public static string DatabasePath(string connectionString) => Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+
+    public static DbContextOptions<FacilitatorKitDb> Options(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<FacilitatorKitDb>();
+        Configure(builder, connectionString);
+        return builder.Options;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+    }
+
+    /// <summary>
+    /// Creates the folder, switches the file to WAL, applies the schema scripts and seeds the built-in formats.
+    /// Safe to run at every start.
+    /// </summary>
+    public static void Initialize(string connectionString, string? formatsFolder = null)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL;");
+            SchemaMigrator.Migrate(connection);
+        }
+
+        if (formatsFolder is not null && Directory.Exists(formatsFolder))
+        {
+            SeedFormats(connectionString, formatsFolder);
+        }
+    }
+
+    /// <summary>Adds each built-in format file the store does not have yet, keeping its JSON as written.</summary>
+    public static void SeedFormats(string connectionString, string formatsFolder)
+    {
+        using var db = new FacilitatorKitDb(Options(connectionString));
+        var known = db.Formats.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in Directory.EnumerateFiles(formatsFolder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var json = File.ReadAllText(file);
+            var format = FormatFile.Parse(json, Path.GetFileName(file));
+            if (known.Add(format.Name))
+            {
+                db.Formats.Add(new FormatRecord { Name = format.Name, Json = json, BuiltIn = true });
+            }
+        }
+
+        db.SaveChanges();
+    }
+
+    internal static void Execute(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Every connection waits for a busy database instead of failing, enforces foreign keys, and syncs fully.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Execute(connection, Pragmas);
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Agenda;
+using FacilitatorKit.Engine.Participants;
+using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Engine.Speakers;
+
+namespace FacilitatorKit.Data.Tests;
+
+public class MeetingSessionTests
+{
+    private static readonly Actor Facilitator = Actor.Facilitator;
+
+    [Fact]
+    public async Task Submit_Accepted_IsStoredBeforeItIsAcknowledged()
+    {
+        await using var f = new SessionFixture();
+        var (session, people) = await f.NewMeetingAsync("Ana", "Ben");
+
+        var outcome = await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+
+        Assert.True(outcome.IsAccepted);
+        Assert.Equal(session.State.Version, f.StoredEventCount(session.Id));
+        Assert.Equal(MeetingPhase.Running, session.State.Phase);
+        Assert.Equal(2, people.Length);
+    }
+
+    [Fact]
+    public async Task Restore_AfterRestart_EqualsTheLiveState_AndDeadlinesAreInstants()
+    {
+        await using var f = new SessionFixture();
+        var (session, people) = await f.NewMeetingAsync("Ana", "Ben", "Cai");
+        await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+        await session.SubmitAsync(new NextItem(CommandId.New(), Facilitator, session.State.CurrentItemId)); // the check-in go-round
+        await session.SubmitAsync(new NextSpeaker(CommandId.New(), Facilitator, null));
+        var live = session.State;
+
+        await f.RestartAsync();
+        f.Clock.Advance(TimeSpan.FromMinutes(5));
+        var restored = (await f.Sessions.GetAsync(live.Id))!.State;
+
+        Assert.Equal(live.Version, restored.Version);
+        Assert.Equal(live.CurrentItemId, restored.CurrentItemId);
+        Assert.Equal(live.CurrentTurn, restored.CurrentTurn);
+        Assert.Equal(live.CurrentItem!.EndsAt, restored.CurrentItem!.EndsAt);
+        Assert.Equal(live.SpeakerOrder(f.Clock.GetUtcNow()).Select(e => e.Participant), restored.SpeakerOrder(f.Clock.GetUtcNow()).Select(e => e.Participant));
+
+        // Five minutes later the clock shows five minutes less: the deadline is an instant, not a countdown.
+        var item = restored.CurrentItem!;
+        Assert.Equal(TimeSpan.FromMinutes(15), item.Remaining(f.Clock.GetUtcNow()));
+        Assert.Equal(people[1].Id, restored.CurrentTurn!.Participant);
+    }
+
+    [Fact]
+    public async Task Retry_SameCommandIdAfterRestart_IsAppliedOnce()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana", "Ben");
+        var start = new StartMeeting(CommandId.New(), Facilitator);
+        await session.SubmitAsync(start);
+        var stored = f.StoredEventCount(session.Id);
+
+        await f.RestartAsync();
+        var again = await (await f.Sessions.GetAsync(session.Id))!.SubmitAsync(start);
+
+        Assert.True(again.IsAccepted);
+        Assert.Empty(again.Events);
+        Assert.Equal(stored, f.StoredEventCount(session.Id));
+    }
+
+    [Fact]
+    public async Task Refused_Command_WritesNothing_AndSaysWhy()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana", "Ben");
+        var before = f.StoredEventCount(session.Id);
+
+        var outcome = await session.SubmitAsync(new StartMeeting(CommandId.New(), Actor.CoFacilitator));
+
+        Assert.Equal(CommandStatus.Refused, outcome.Status);
+        Assert.Equal(RefusalCode.NotPermitted, outcome.Refusal!.Code);
+        Assert.Equal(before, f.StoredEventCount(session.Id));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("A name that is far too long to be a first name or alias")]
+    [InlineData("Sam\nKay")]
+    public async Task Invalid_Name_WritesNothing_AndGivesAFieldMessage(string name)
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var before = f.StoredEventCount(session.Id);
+
+        var outcome = await session.SubmitAsync(new AddParticipant(CommandId.New(), Facilitator, new Participant(ParticipantId.New(), name)));
+
+        Assert.Equal(CommandStatus.Invalid, outcome.Status);
+        Assert.Contains(outcome.Errors!, e => e.Field == "Name");
+        Assert.Equal(before, f.StoredEventCount(session.Id));
+    }
+
+    [Fact]
+    public async Task Names_AreStoredExactlyAsTyped_NeverInterpreted()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        await session.SubmitAsync(new AddParticipant(CommandId.New(), Facilitator, new Participant(ParticipantId.New(), "<b>Sam</b> & 'Jo'")));
+
+        await f.RestartAsync();
+        var restored = (await f.Sessions.GetAsync(session.Id))!.State;
+
+        Assert.Contains(restored.Participants, p => p.Name == "<b>Sam</b> & 'Jo'");
+    }
+
+    [Fact]
+    public async Task TwoDevices_PressNextSpeakerTogether_AdvanceOnce()
+    {
+        await using var f = new SessionFixture();
+        var (session, people) = await f.NewMeetingAsync("Ana", "Ben", "Cai");
+        await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+        await session.SubmitAsync(new NextItem(CommandId.New(), Facilitator, session.State.CurrentItemId));
+        var seen = session.State.CurrentTurn?.Id;
+
+        var both = await Task.WhenAll(
+            session.SubmitAsync(new NextSpeaker(CommandId.New(), Actor.CoFacilitator, seen)),
+            session.SubmitAsync(new NextSpeaker(CommandId.New(), Facilitator, seen)));
+
+        Assert.Single(both, o => o.IsAccepted);
+        Assert.Single(both, o => o.Refusal?.Code == RefusalCode.AlreadyChanged);
+        Assert.Equal(people[1].Id, session.State.CurrentTurn!.Participant);
+        Assert.Equal(session.State.Version, f.StoredEventCount(session.Id));
+    }
+
+    [Fact]
+    public async Task Publish_HappensAfterSave_AndADisposedViewHearsNothing()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana", "Ben");
+        var stored = new List<long>();
+        var heard = new List<long>();
+        using (session.Subscribe(s => { heard.Add(s.Version); stored.Add(f.StoredEventCount(s.Id)); }))
+        {
+            await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+        }
+
+        await session.SubmitAsync(new EndMeeting(CommandId.New(), Facilitator));
+
+        var version = Assert.Single(heard);
+        Assert.Equal(version, Assert.Single(stored));
+        Assert.Equal(0, session.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task Publish_AViewThatThrows_DoesNotStopTheOthers()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana", "Ben");
+        var heard = 0;
+        using var broken = session.Subscribe(_ => throw new InvalidOperationException("a dead circuit"));
+        using var healthy = session.Subscribe(_ => heard++);
+
+        var outcome = await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+
+        Assert.True(outcome.IsAccepted);
+        Assert.Equal(1, heard);
+    }
+
+    [Fact]
+    public async Task Meetings_RunInParallel_EachKeepsItsOwnSequence()
+    {
+        await using var f = new SessionFixture();
+        var meetings = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => f.NewMeetingAsync("Ana", "Ben", "Cai")));
+
+        await Task.WhenAll(meetings.Select(async m =>
+        {
+            var s = m.Session;
+            await s.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+            foreach (var person in m.People)
+            {
+                await s.SubmitAsync(new RaiseHand(CommandId.New(), Facilitator, person.Id));
+            }
+        }));
+
+        foreach (var (session, people) in meetings)
+        {
+            Assert.Equal(session.State.Version, f.StoredEventCount(session.Id));
+            Assert.Equal(people.Length, session.State.Queue.Count);
+        }
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownMeeting_IsNull()
+    {
+        await using var f = new SessionFixture();
+        Assert.Null(await f.Sessions.GetAsync(MeetingId.New()));
+    }
+}
