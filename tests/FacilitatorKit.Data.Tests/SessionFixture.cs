@@ -29,6 +29,17 @@ public sealed class SessionFixture : IAsyncDisposable
     }
 
     public ManualClock Clock { get; } = new(Start);
+    public FacilitatorKit.Data.Groups.GroupStore Groups => new(_db.Contexts, Sessions, Clock);
+    public FacilitatorKit.Data.Notes.NoteStore Notes => new(_db.Contexts, Clock);
+
+    /// <summary>Adds the format to the store, as seeding does for the built-in ones.</summary>
+    public async Task AddFormatAsync(string json)
+    {
+        await using var db = _db.Contexts.CreateDbContext();
+        var format = FacilitatorKit.Application.Formats.FormatFile.Parse(json);
+        db.Formats.Add(new FormatRecord { Name = format.Name, Json = json, BuiltIn = true });
+        await db.SaveChangesAsync();
+    }
     public MeetingLog Log { get; private set; } = null!;
     public MeetingSessions Sessions { get; private set; } = null!;
     public TempDatabase Database => _db;

@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using FacilitatorKit.Data.Events;
 using FacilitatorKit.Engine;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FacilitatorKit.Data.Sessions;
 
@@ -15,9 +14,6 @@ namespace FacilitatorKit.Data.Sessions;
 public sealed class MeetingLog : IAsyncDisposable
 {
     private const int MaxBatch = 512;
-
-    // The same encoding the EF model uses for every DateTimeOffset column.
-    private static readonly DateTimeOffsetToBinaryConverter Instants = new();
 
     private readonly IDbContextFactory<FacilitatorKitDb> _contexts;
     private readonly Channel<Append> _queue = Channel.CreateUnbounded<Append>(new UnboundedChannelOptions { SingleReader = true });
@@ -143,17 +139,19 @@ public sealed class MeetingLog : IAsyncDisposable
         var updateMeeting = Parameter(update, "$meeting");
         var previous = Parameter(update, "$previous");
 
+        var projections = new LogProjections(connection, transaction);
         foreach (var append in batch)
         {
-            meeting.Value = append.Meeting.Value.ToString().ToUpperInvariant();
-            command.Value = append.Command.Value.ToString().ToUpperInvariant();
-            at.Value = Instants.ConvertToProvider(append.At.ToUniversalTime());
+            meeting.Value = LogProjections.Id(append.Meeting.Value);
+            command.Value = LogProjections.Id(append.Command.Value);
+            at.Value = LogProjections.Instant(append.At);
             for (var i = 0; i < append.Events.Count; i++)
             {
                 sequence.Value = append.FirstSequence + i;
                 type.Value = EventJson.TypeName(append.Events[i]);
                 data.Value = EventJson.Serialize(append.Events[i]);
                 await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+                await projections.ProjectAsync(append.Meeting, append.Events[i]).ConfigureAwait(false);
             }
 
             updateMeeting.Value = meeting.Value;
@@ -167,6 +165,7 @@ public sealed class MeetingLog : IAsyncDisposable
         }
 
         await transaction.CommitAsync().ConfigureAwait(false);
+        await projections.DisposeAsync().ConfigureAwait(false);
     }
 
     private static DbParameter Parameter(DbCommand command, string name)

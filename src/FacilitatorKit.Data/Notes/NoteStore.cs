@@ -1,0 +1,98 @@
+using FacilitatorKit.Application.Validation;
+using FacilitatorKit.Data.Model;
+using FacilitatorKit.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace FacilitatorKit.Data.Notes;
+
+/// <summary>A note as last saved. Item 0 is the meeting as a whole.</summary>
+public sealed record NoteSnapshot(MeetingId Meeting, int Item, string Text, int Version);
+
+public enum NoteSaveStatus
+{
+    Saved,
+
+    /// <summary>Another device saved first. Both texts come back, so the writer can merge with both in view.</summary>
+    Conflict,
+    Invalid,
+}
+
+/// <param name="Current">What is stored now: the new version when saved, the other device's text on a conflict.</param>
+/// <param name="Yours">On a conflict, the text that was not saved.</param>
+public sealed record NoteSave(NoteSaveStatus Status, NoteSnapshot Current, string? Yours = null, string? Message = null);
+
+/// <summary>
+/// Meeting notes for group business: decisions, action items, resources, celebrations, next chair and meeting.
+/// Every save names the version it edited; a save over someone else's newer text is a conflict, never an overwrite.
+/// </summary>
+public sealed class NoteStore(IDbContextFactory<FacilitatorKitDb> contexts, TimeProvider clock)
+{
+    public const int MaxLength = 20_000;
+
+    /// <summary>Shown in the notes box: notes are for group business, not for what people shared.</summary>
+    public const string Reminder = "Notes are for group business: decisions, action items, resources, celebrations, next chair and meeting. Please keep what people shared out of them.";
+
+    public async Task<NoteSnapshot> GetAsync(MeetingId meeting, int item, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var note = await db.Notes.AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meeting.Value && n.ItemNumber == item, cancellationToken).ConfigureAwait(false);
+        return note is null ? new(meeting, item, "", 0) : new(meeting, item, note.Text, note.Version);
+    }
+
+    /// <summary>Saves the text as typed if the stored note is still at <paramref name="basedOnVersion"/> (0 for a new note).</summary>
+    public async Task<NoteSave> SaveAsync(MeetingId meeting, int item, string? text, int basedOnVersion, CancellationToken cancellationToken = default)
+    {
+        text ??= "";
+        if (Problem(text) is { } message)
+        {
+            return new(NoteSaveStatus.Invalid, await GetAsync(meeting, item, cancellationToken).ConfigureAwait(false), text, message);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (!await db.Meetings.AnyAsync(m => m.Id == meeting.Value, cancellationToken).ConfigureAwait(false))
+        {
+            return new(NoteSaveStatus.Invalid, new(meeting, item, "", 0), text, "That meeting no longer exists.");
+        }
+
+        var now = clock.GetUtcNow();
+        bool saved;
+        if (basedOnVersion == 0)
+        {
+            db.Notes.Add(new NoteRecord { MeetingId = meeting.Value, ItemNumber = item, Text = text, Version = 1, UpdatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                saved = true;
+            }
+            catch (DbUpdateException)
+            {
+                saved = false; // another device created the note first
+            }
+        }
+        else
+        {
+            // One atomic compare-and-set: only the save that names the current version wins.
+            saved = await db.Notes
+                .Where(n => n.MeetingId == meeting.Value && n.ItemNumber == item && n.Version == basedOnVersion)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, text).SetProperty(n => n.Version, basedOnVersion + 1).SetProperty(n => n.UpdatedAt, now), cancellationToken)
+                .ConfigureAwait(false) == 1;
+        }
+
+        var current = await GetAsync(meeting, item, cancellationToken).ConfigureAwait(false);
+        return saved
+            ? new(NoteSaveStatus.Saved, current)
+            : new(NoteSaveStatus.Conflict, current, text, "Someone else changed this note while you were typing. Both versions are shown: keep what you need, then save.");
+    }
+
+    private static string? Problem(string text)
+    {
+        if (text.Length > MaxLength)
+        {
+            return $"Notes can be at most {MaxLength:N0} characters.";
+        }
+
+        return text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            ? "The note contains characters that can't be stored, such as invisible control characters. Please remove them."
+            : null;
+    }
+}

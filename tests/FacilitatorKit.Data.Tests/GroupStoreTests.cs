@@ -1,0 +1,177 @@
+using FacilitatorKit.Data.Groups;
+using FacilitatorKit.Data.Model;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Agenda;
+using FacilitatorKit.Engine.Chair;
+using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Engine.Speakers;
+using Microsoft.EntityFrameworkCore;
+
+namespace FacilitatorKit.Data.Tests;
+
+public class GroupStoreTests
+{
+    private const string Format = """
+        { "name": "Short check-in", "items": [
+          { "title": "Welcome, session {session} of {sessions}", "kind": "Opening", "minutes": 3 },
+          { "title": "Open discussion", "kind": "OpenDiscussion", "minutes": 17, "turnOrder": "Balanced", "turnLimitMinutes": 3 } ] }
+        """;
+
+    [Theory]
+    [InlineData("", GroupKind.Open, null, "Name")]
+    [InlineData("Tuesday\tcircle", GroupKind.Open, null, "Name")]
+    [InlineData("A group name that goes on well past forty chars", GroupKind.Open, null, "Name")]
+    [InlineData("Tuesday circle", GroupKind.Closed, null, "PlannedSessions")]
+    [InlineData("Tuesday circle", GroupKind.Open, 8, "PlannedSessions")]
+    public async Task CreateGroup_BadInput_WritesNothing_AndNamesTheField(string name, GroupKind kind, int? sessions, string field)
+    {
+        await using var f = new SessionFixture();
+
+        var result = await f.Groups.CreateGroupAsync(new NewGroup(name, kind, sessions));
+
+        Assert.False(result.IsValid);
+        Assert.NotNull(result.MessageFor(field));
+        await using var db = f.Database.Contexts.CreateDbContext();
+        Assert.Empty(db.Groups);
+    }
+
+    [Fact]
+    public async Task AddMember_DuplicateNameInTheGroup_IsRefusedWithAHelpfulMessage()
+    {
+        await using var f = new SessionFixture();
+        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
+        await f.Groups.AddMemberAsync(group.Id, "Sam");
+
+        var again = await f.Groups.AddMemberAsync(group.Id, "  sam ");
+
+        Assert.Contains("already called sam", again.MessageFor("Name"), StringComparison.Ordinal);
+        Assert.Single(await f.Groups.MembersAsync(group.Id));
+    }
+
+    [Fact]
+    public async Task AddMember_SameNameInAnotherGroup_IsFine_AndTheNameIsKeptAsTyped()
+    {
+        await using var f = new SessionFixture();
+        var a = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
+        var b = (await f.Groups.CreateGroupAsync(new NewGroup("Friday circle"))).Value!;
+        await f.Groups.AddMemberAsync(a.Id, "<b>Sam</b>");
+
+        var other = await f.Groups.AddMemberAsync(b.Id, "<b>Sam</b>");
+
+        Assert.Equal("<b>Sam</b>", other.Value!.Name);
+    }
+
+    [Fact]
+    public async Task RenameAndLeave_UnknownMember_SayWhy()
+    {
+        await using var f = new SessionFixture();
+        Assert.NotNull((await f.Groups.RenameMemberAsync(Guid.NewGuid(), "Jo")).MessageFor("Member"));
+        Assert.NotNull((await f.Groups.MarkMemberLeftAsync(Guid.NewGuid())).MessageFor("Member"));
+    }
+
+    [Fact]
+    public async Task ClosedGroup_IsNumberedSessionNOfM_AndRefusesAMeetingPastItsPlan()
+    {
+        await using var f = new SessionFixture();
+        await f.AddFormatAsync(Format);
+        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Grief group", GroupKind.Closed, 2))).Value!;
+        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
+
+        var first = await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
+        var second = await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
+        var third = await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
+
+        Assert.Equal((1, (int?)2), (first.Value!.Number, first.Value.Of));
+        Assert.Equal(2, second.Value!.Number);
+        Assert.Contains("planned 2 sessions", third.MessageFor("Group"), StringComparison.Ordinal);
+        var session = (await f.Sessions.GetAsync(second.Value.Meeting))!;
+        Assert.Equal("Welcome, session 2 of 2", session.State.Agenda[0].Title);
+        await using var db = f.Database.Contexts.CreateDbContext();
+        Assert.Equal(2, db.Meetings.Count());
+    }
+
+    [Fact]
+    public async Task StartNewMeeting_UnknownFormatOrStranger_IsRefused()
+    {
+        await using var f = new SessionFixture();
+        await f.AddFormatAsync(Format);
+        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
+
+        Assert.NotNull((await f.Groups.StartNewMeetingAsync(group.Id, "No such format", [], null)).MessageFor("Format"));
+        Assert.NotNull((await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [Guid.NewGuid()], null)).MessageFor("Participants"));
+        Assert.NotNull((await f.Groups.StartNewMeetingAsync(Guid.NewGuid(), "Short check-in", [], null)).MessageFor("Group"));
+    }
+
+    [Fact]
+    public async Task ChairRota_AcrossMeetings_ProposesWhoChairedLeastRecently_FromRecordedHistory()
+    {
+        await using var f = new SessionFixture();
+        await f.AddFormatAsync(Format);
+        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
+        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana", volunteersForChair: true)).Value!;
+        f.Clock.Advance(TimeSpan.FromDays(1));
+        var ben = (await f.Groups.AddMemberAsync(group.Id, "Ben", volunteersForChair: true)).Value!;
+        f.Clock.Advance(TimeSpan.FromDays(1));
+        var cai = (await f.Groups.AddMemberAsync(group.Id, "Cai", volunteersForChair: true)).Value!;
+
+        // Nobody has chaired: the one who joined first is proposed.
+        Assert.Equal("Ana", (await f.Groups.ProposeNextChairAsync(group.Id))!.Name);
+
+        // Ana chairs, and hands over to Ben during the meeting: both go into the history.
+        var meeting = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id, ben.Id, cai.Id], ana.Id)).Value!;
+        var session = (await f.Sessions.GetAsync(meeting.Meeting))!;
+        f.Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.True((await session.SubmitAsync(new HandOverChair(CommandId.New(), Actor.Facilitator, new(ana.Id), new(ben.Id)))).IsAccepted);
+
+        Assert.Equal("Cai", (await f.Groups.ProposeNextChairAsync(group.Id))!.Name);
+        Assert.Equal("Ana", (await f.Groups.ProposeNextChairAsync(group.Id, skipped: [cai.Id]))!.Name);
+
+        await using var db = f.Database.Contexts.CreateDbContext();
+        var history = db.ChairHistory.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.MemberId, c.Change }).ToList();
+        Assert.Equal([(ana.Id, ChairChange.OfTheDay), (ben.Id, ChairChange.Handover)], history.Select(h => (h.MemberId, h.Change)));
+        Assert.Equal(3, db.Attendance.Count(a => a.MeetingId == meeting.Meeting.Value));
+    }
+
+    [Fact]
+    public async Task ChairRota_MemberWhoLeft_IsNotProposed()
+    {
+        await using var f = new SessionFixture();
+        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
+        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana", volunteersForChair: true)).Value!;
+        f.Clock.Advance(TimeSpan.FromDays(1));
+        await f.Groups.AddMemberAsync(group.Id, "Ben", volunteersForChair: true);
+
+        await f.Groups.MarkMemberLeftAsync(ana.Id);
+
+        Assert.Equal("Ben", (await f.Groups.ProposeNextChairAsync(group.Id))!.Name);
+    }
+
+    [Fact]
+    public async Task NewMeeting_BalancedOrder_UsesAirtimeFromTheGroupsRecentMeetings()
+    {
+        await using var f = new SessionFixture();
+        await f.AddFormatAsync(Format);
+        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
+        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
+        var ben = (await f.Groups.AddMemberAsync(group.Id, "Ben")).Value!;
+
+        // Last week Ana spoke for four minutes and Ben not at all.
+        var last = (await f.Sessions.GetAsync((await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id, ben.Id], ana.Id)).Value!.Meeting))!;
+        await last.SubmitAsync(new StartMeeting(CommandId.New(), Actor.Facilitator));
+        await last.SubmitAsync(new NextItem(CommandId.New(), Actor.Facilitator, last.State.CurrentItemId));
+        await last.SubmitAsync(new RaiseHand(CommandId.New(), Actor.Facilitator, new(ana.Id)));
+        await last.SubmitAsync(new NextSpeaker(CommandId.New(), Actor.Facilitator, null));
+        f.Clock.Advance(TimeSpan.FromMinutes(4));
+        await last.SubmitAsync(new EndMeeting(CommandId.New(), Actor.Facilitator));
+
+        var next = (await f.Sessions.GetAsync((await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id, ben.Id], ben.Id)).Value!.Meeting))!;
+
+        Assert.Equal(TimeSpan.FromMinutes(4), next.State.RecentAirtime[new(ana.Id)]);
+        await next.SubmitAsync(new StartMeeting(CommandId.New(), Actor.Facilitator));
+        await next.SubmitAsync(new NextItem(CommandId.New(), Actor.Facilitator, next.State.CurrentItemId));
+        await next.SubmitAsync(new RaiseHand(CommandId.New(), Actor.Facilitator, new(ana.Id)));
+        f.Clock.Advance(TimeSpan.FromSeconds(5));
+        await next.SubmitAsync(new RaiseHand(CommandId.New(), Actor.Facilitator, new(ben.Id)));
+        Assert.Equal([ben.Id, ana.Id], next.State.SpeakerOrder(f.Clock.GetUtcNow()).Select(e => e.Participant.Value));
+    }
+}

@@ -1,0 +1,79 @@
+using FacilitatorKit.Data.Notes;
+
+namespace FacilitatorKit.Data.Tests;
+
+public class NoteStoreTests
+{
+    [Fact]
+    public async Task Save_NewThenEdit_BumpsTheVersion_AndKeepsTextAsTyped()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        const string text = "Decided: <b>coffee</b> rota\n- Ana brings cups";
+
+        var first = await f.Notes.SaveAsync(session.Id, 2, text, basedOnVersion: 0);
+        var second = await f.Notes.SaveAsync(session.Id, 2, text + "\n- Ben: leaflets", basedOnVersion: 1);
+
+        Assert.Equal((NoteSaveStatus.Saved, 1), (first.Status, first.Current.Version));
+        Assert.Equal((NoteSaveStatus.Saved, 2), (second.Status, second.Current.Version));
+        Assert.Equal(text + "\n- Ben: leaflets", (await f.Notes.GetAsync(session.Id, 2)).Text);
+    }
+
+    [Fact]
+    public async Task Save_TwoDevicesEditTheSameVersion_OneWins_TheOtherGetsBothTexts()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        await f.Notes.SaveAsync(session.Id, 1, "Next meeting: Tuesday", 0);
+
+        var laptop = await f.Notes.SaveAsync(session.Id, 1, "Next meeting: Tuesday 7pm", basedOnVersion: 1);
+        var tablet = await f.Notes.SaveAsync(session.Id, 1, "Next meeting: Tuesday, Ben chairs", basedOnVersion: 1);
+
+        Assert.Equal(NoteSaveStatus.Saved, laptop.Status);
+        Assert.Equal(NoteSaveStatus.Conflict, tablet.Status);
+        Assert.Equal("Next meeting: Tuesday 7pm", tablet.Current.Text);
+        Assert.Equal("Next meeting: Tuesday, Ben chairs", tablet.Yours);
+        Assert.Equal("Next meeting: Tuesday 7pm", (await f.Notes.GetAsync(session.Id, 1)).Text);
+    }
+
+    [Fact]
+    public async Task Save_TwoDevicesCreateTheSameNote_IsAConflictNotAnOverwrite()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+
+        await f.Notes.SaveAsync(session.Id, 3, "first", 0);
+        var second = await f.Notes.SaveAsync(session.Id, 3, "second", 0);
+
+        Assert.Equal(NoteSaveStatus.Conflict, second.Status);
+        Assert.Equal("first", (await f.Notes.GetAsync(session.Id, 3)).Text);
+    }
+
+    [Theory]
+    [InlineData("bell\u0007")]
+    [InlineData("nul\0")]
+    public async Task Save_ControlCharacters_AreRefused_AndNothingIsLost(string text)
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        await f.Notes.SaveAsync(session.Id, 1, "kept", 0);
+
+        var result = await f.Notes.SaveAsync(session.Id, 1, text, 1);
+
+        Assert.Equal(NoteSaveStatus.Invalid, result.Status);
+        Assert.Equal(text, result.Yours);
+        Assert.Equal("kept", (await f.Notes.GetAsync(session.Id, 1)).Text);
+    }
+
+    [Fact]
+    public async Task Save_TooLong_IsRefusedWithItsLimit()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+
+        var result = await f.Notes.SaveAsync(session.Id, 1, new string('x', NoteStore.MaxLength + 1), 0);
+
+        Assert.Equal(NoteSaveStatus.Invalid, result.Status);
+        Assert.Contains("20,000", result.Message, StringComparison.Ordinal);
+    }
+}
