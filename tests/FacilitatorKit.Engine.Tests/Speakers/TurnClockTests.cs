@@ -120,5 +120,6 @@ public class TurnClockTests
         Assert.Equal(TurnStatus.Speaking, m.State.CurrentTurn!.Status);
         Assert.Equal(TimeSpan.FromMinutes(8), m.State.CurrentTurn.Airtime(m.Now));
         Assert.Equal("+3:00", ClockOf(m).Text);
+        m.When(m.NextSpeaker()).ThenEvents(new TurnEnded(turn!.Id, m.Now, TurnOutcome.Spoke, TimeSpan.FromMinutes(8)));
     }
 }
