@@ -80,8 +80,9 @@ internal static class Guards
         return NotEnded(state) ?? refusal;
     }
 
-    /// <summary>Items can only be placed after the last item that has started or finished.</summary>
-    public static int FirstOpenSlot(MeetingState state) => state.Agenda.FindLastIndex(i => i.Status != AgendaItemStatus.Pending) + 1;
+    /// <summary>Items can only be placed after the last item that has started or finished. A skipped item never started, so it pins nothing.</summary>
+    public static int FirstOpenSlot(MeetingState state) =>
+        state.Agenda.FindLastIndex(i => i.Status is AgendaItemStatus.Running or AgendaItemStatus.Done) + 1;
 
     public static Refusal? ValidPlan(AgendaItemPlan plan)
     {

@@ -50,11 +50,14 @@ public readonly record struct TurnClock(TurnTimeState State, TimeSpan? Remaining
         return remaining > TimeSpan.FromSeconds(-1) ? TurnTimeState.TimesUp : TurnTimeState.Overtime;
     }
 
-    /// <summary>m:ss while time is left (rounded up, as a countdown reads), +m:ss in overtime.</summary>
+    /// <summary>m:ss while time is left (rounded up, as a countdown reads), 0:00 at time's up, +m:ss in overtime.</summary>
     public string Text => Remaining switch
     {
         null => "",
         { } r when r > TimeSpan.Zero => Format(TimeSpan.FromSeconds(Math.Ceiling(r.TotalSeconds))),
+
+        // Time's up is not overtime yet: "+0:00" would read as overtime at the very moment the limit is reached.
+        _ when State == TurnTimeState.TimesUp => "0:00",
         { } r => "+" + Format(TimeSpan.FromSeconds(Math.Floor(-r.TotalSeconds))),
     };
 
