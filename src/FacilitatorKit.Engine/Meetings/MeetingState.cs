@@ -36,7 +36,7 @@ public sealed record MeetingState
     /// <summary>Finished airtime per participant in this meeting, kept alongside the ledger for quick ordering.</summary>
     public ImmutableDictionary<ParticipantId, TimeSpan> AirtimeTotals { get; init; } = ImmutableDictionary<ParticipantId, TimeSpan>.Empty;
 
-    /// <summary>Who has spoken (not passed) during the current item: the quiet-member reserve leaves them out.</summary>
+    /// <summary>Who has shared (spoken, not passed, not a point of process) during the current item: the quiet-member reserve leaves them out.</summary>
     public ImmutableHashSet<ParticipantId> SharedInCurrentItem { get; init; } = [];
 
     /// <summary>Who raised a hand or was put forward at some point: with the speakers, they make the fair share.</summary>

@@ -12,12 +12,15 @@ public sealed record ParticipantAdded(Participant Participant, int Seat) : Meeti
     };
 }
 
-/// <summary>Someone who had left came back.</summary>
+/// <summary>Someone who had left came back. If a go-round under way has not had their turn, they join its end, as a latecomer does.</summary>
 public sealed record ParticipantReturned(ParticipantId Participant) : MeetingEvent
 {
     internal override MeetingState ApplyTo(MeetingState state) => state with
     {
         Participants = state.Participants.Replace(state.FindParticipant(Participant)!, state.FindParticipant(Participant)! with { IsPresent = true }),
+        Round = state.Round is { IsComplete: false } round && !round.Order.Contains(Participant)
+            ? round with { Order = round.Order.Add(Participant) }
+            : state.Round,
     };
 }
 

@@ -84,12 +84,15 @@ public sealed record TurnEnded(TurnId Turn, DateTimeOffset At, TurnOutcome Outco
         var turn = state.CurrentTurn!;
         var who = turn.Participant;
         var spoke = Outcome == TurnOutcome.Spoke;
+
+        // A process point or safety concern is not a share: the quiet-member reserve still keeps time for them.
+        var shared = spoke && turn.Kind != TurnKind.PointOfProcess;
         return state with
         {
             CurrentTurn = null,
             Ledger = state.Ledger.Add(new TurnRecord(Turn, who, turn.Item, turn.Kind, Outcome, Airtime)),
             AirtimeTotals = spoke ? state.AirtimeTotals.SetItem(who, state.AirtimeTotals.GetValueOrDefault(who) + Airtime) : state.AirtimeTotals,
-            SharedInCurrentItem = spoke ? state.SharedInCurrentItem.Add(who) : state.SharedInCurrentItem,
+            SharedInCurrentItem = shared ? state.SharedInCurrentItem.Add(who) : state.SharedInCurrentItem,
             Round = turn.Kind == TurnKind.GoRound && state.Round is { } round ? AfterTurn(round, who) : state.Round,
         };
     }

@@ -1,0 +1,271 @@
+using FacilitatorKit.Engine.Agenda;
+using FacilitatorKit.Engine.Chair;
+using FacilitatorKit.Engine.Participants;
+using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Engine.Speakers;
+using FacilitatorKit.Engine.Tests.Support;
+
+namespace FacilitatorKit.Engine.Tests.Roles;
+
+/// <summary>DOMAIN.md rule 6: every command carries who sends it and in which role; anything outside the role is refused.</summary>
+public class PermissionTests
+{
+    private const Role F = Role.Facilitator;
+    private const Role CoF = Role.CoFacilitator;
+    private const Role Member = Role.Member;
+
+    /// <summary>The table of DOMAIN.md rule 6, written out here rather than read from the engine.</summary>
+    private static readonly Dictionary<MeetingAction, Role[]> Table = new()
+    {
+        [MeetingAction.StartOrEndMeeting] = [F],
+        [MeetingAction.ChangeFormat] = [F],
+        [MeetingAction.DeleteMeeting] = [F],
+        [MeetingAction.RunAgenda] = [F, CoF],
+        [MeetingAction.RunQueue] = [F, CoF],
+        [MeetingAction.RaiseOwnHand] = [F, CoF, Member],
+        [MeetingAction.SignalBreak] = [F, CoF, Member],
+        [MeetingAction.Notes] = [F, CoF],
+        [MeetingAction.SeeFairness] = [F, CoF],
+        [MeetingAction.HandOverChair] = [F],
+        [MeetingAction.ManageRoles] = [F],
+    };
+
+    private static readonly Dictionary<Role, string> Who = new()
+    {
+        [F] = "the facilitator",
+        [CoF] = "a co-facilitator",
+        [Member] = "a member",
+        [Role.Display] = "the room display",
+    };
+
+    private static readonly MeetingFormat Format = new("Permissions",
+    [
+        new("Sharing", AgendaItemKind.Sharing, TimeSpan.FromMinutes(30), TurnPolicy.RaiseHand, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(10)),
+        new("Resources", AgendaItemKind.Resources, TimeSpan.FromMinutes(10)),
+        new("Closing", AgendaItemKind.Closing, TimeSpan.FromMinutes(10)),
+    ]);
+
+    private static readonly string[] People = ["Ana", "Ben", "Cai", "Dee", "Eve"];
+
+    private sealed record Case(MeetingAction Row, Func<Role, Decision> Decide);
+
+    /// <summary>
+    /// Every command, each in a meeting where the facilitator's version of it is accepted and changes something.
+    /// The sender's device belongs to Cai; "for someone else" commands name Eve or Dee.
+    /// </summary>
+    private static readonly Dictionary<string, Case> Commands = new()
+    {
+        ["SetUpMeeting"] = new(MeetingAction.StartOrEndMeeting, role =>
+            Meeting.Decide(MeetingState.Initial(MeetingId.New()), new SetUpMeeting(Id(), new Actor(role), MeetingId.New(), Format, [new Participant(ParticipantId.New(), "Ana")]), MeetingScenario.Start)),
+        ["ChangeFormat"] = new(MeetingAction.ChangeFormat, role => Decide(Gathering(), (m, by) => new ChangeFormat(Id(), by, Formats.PeerSupportCircle), role)),
+        ["StartMeeting"] = new(MeetingAction.StartOrEndMeeting, role => Decide(Gathering(), (m, by) => m.StartMeeting(by), role)),
+        ["EndMeeting"] = new(MeetingAction.StartOrEndMeeting, role => Decide(Running(), (m, by) => m.EndMeeting(by), role)),
+        ["NextItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => m.NextItem(by), role)),
+        ["SkipAgendaItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new SkipAgendaItem(Id(), by, new AgendaItemId(3)), role)),
+        ["ExtendAgendaItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new ExtendAgendaItem(Id(), by, new AgendaItemId(1), TimeSpan.FromMinutes(5)), role)),
+        ["MoveAgendaItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new MoveAgendaItem(Id(), by, new AgendaItemId(3), 1), role)),
+        ["AddAgendaItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new AddAgendaItem(Id(), by, new AgendaItemPlan("Break", AgendaItemKind.Break, TimeSpan.FromMinutes(5))), role)),
+        ["RemoveAgendaItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new RemoveAgendaItem(Id(), by, new AgendaItemId(2)), role)),
+        ["ChangeTurnPolicy"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new ChangeTurnPolicy(Id(), by, new AgendaItemId(1), TurnPolicy.Balanced), role)),
+        ["ChangeTurnLimit"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new ChangeTurnLimit(Id(), by, new AgendaItemId(1), TimeSpan.FromMinutes(5)), role)),
+        ["ReleaseQuietReserve"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new ReleaseQuietReserve(Id(), by, new AgendaItemId(1)), role)),
+        ["RaiseHand for someone else"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.RaiseHand("Eve", by), role)),
+        ["LowerHand for someone else"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.LowerHand("Dee", by), role)),
+        ["NextSpeaker"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.NextSpeaker(by), role)),
+        ["RaisePointOfProcess"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.PointOfProcess("Eve", by), role)),
+        ["StartGoRound"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => new StartGoRound(Id(), by), role)),
+        ["PauseTurn"] = new(MeetingAction.RunQueue, role => Decide(Speaking(), (m, by) => m.Pause(by), role)),
+        ["ResumeTurn"] = new(MeetingAction.RunQueue, role => Decide(Paused(), (m, by) => m.Resume(by), role)),
+        ["ExtendTurn"] = new(MeetingAction.RunQueue, role => Decide(Speaking(), (m, by) => m.AddAMinute(by), role)),
+        ["EndTurn"] = new(MeetingAction.RunQueue, role => Decide(Speaking(), (m, by) => m.EndTurn(by), role)),
+        ["Pass for the speaker"] = new(MeetingAction.RunQueue, role => Decide(Speaking(), (m, by) => m.Pass(by), role)),
+        ["PassForNow for the speaker"] = new(MeetingAction.RunQueue, role => Decide(GoRoundTurn(), (m, by) => m.PassForNow(by), role)),
+        ["AddParticipant"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.Arrives("Fay", by: by), role)),
+        ["MarkParticipantLeft"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.Leaves("Eve", by), role)),
+        ["AnswerBreakRequest"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => new AnswerBreakRequest(Id(), by, m.P("Dee")), role)),
+        ["SignalBreak for someone else"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => new SignalBreak(Id(), by, m.P("Eve")), role)),
+        ["HandOverChair"] = new(MeetingAction.HandOverChair, role => Decide(Running(), (m, by) => new HandOverChair(Id(), by, m.P("Ana"), m.P("Ben")), role)),
+        ["RaiseHand own"] = new(MeetingAction.RaiseOwnHand, role => Decide(Running(), (m, by) => m.RaiseHand("Cai", by), role)),
+        ["LowerHand own"] = new(MeetingAction.RaiseOwnHand, role => Decide(Running(), (m, by) => m.LowerHand("Dee", by), role, self: "Dee")),
+        ["SignalBreak own"] = new(MeetingAction.SignalBreak, role => Decide(Running(), (m, by) => new SignalBreak(Id(), by, m.P("Cai")), role)),
+    };
+
+    public static TheoryData<Role, MeetingAction> TableCells()
+    {
+        var data = new TheoryData<Role, MeetingAction>();
+        foreach (var action in Enum.GetValues<MeetingAction>())
+        {
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                data.Add(role, action);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<Role, MeetingAction> RefusedCells()
+    {
+        var data = new TheoryData<Role, MeetingAction>();
+        foreach (var action in Enum.GetValues<MeetingAction>())
+        {
+            foreach (var role in Enum.GetValues<Role>().Where(r => !Table[action].Contains(r)))
+            {
+                data.Add(role, action);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, Role> CommandsByRole()
+    {
+        var data = new TheoryData<string, Role>();
+        foreach (var command in Commands.Keys)
+        {
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                data.Add(command, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TableCells))]
+    public void Permissions_FollowTheRoleTableOfTheDomain(Role role, MeetingAction action)
+    {
+        var allowed = Table[action].Contains(role);
+
+        Assert.Equal(allowed, Permissions.Allows(role, action));
+        var refusal = Permissions.Check(new Actor(role), action);
+        if (allowed)
+        {
+            Assert.Null(refusal);
+        }
+        else
+        {
+            Assert.NotNull(refusal);
+            Assert.Equal(RefusalCode.NotPermitted, refusal.Code);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandsByRole))]
+    public void Command_IsAcceptedOnlyForTheRolesTheTableAllows(string command, Role role)
+    {
+        var @case = Commands[command];
+        var allowed = Table[@case.Row].Contains(role);
+
+        var decision = @case.Decide(role);
+
+        if (allowed)
+        {
+            Assert.True(decision.IsAccepted, $"{role} should be able to {command}, but: {decision.Refusal}");
+            Assert.NotEmpty(decision.Events);
+        }
+        else
+        {
+            Assert.False(decision.IsAccepted, $"{role} should not be able to {command}.");
+            Assert.Equal(RefusalCode.NotPermitted, decision.Refusal!.Code);
+            Assert.Contains("Only the facilitator", decision.Refusal.Reason, StringComparison.Ordinal);
+            Assert.Empty(decision.Events);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedCells))]
+    public void Refusal_NamesTheSenderAndSaysWhoMayDoIt(Role role, MeetingAction action)
+    {
+        var reason = Permissions.Check(new Actor(role), action)!.Reason;
+
+        Assert.StartsWith(char.ToUpperInvariant(Who[role][0]) + Who[role][1..] + " can't ", reason, StringComparison.Ordinal);
+        var only = reason.IndexOf(" Only ", StringComparison.Ordinal);
+        Assert.True(only > 0, $"The reason should say who may do it: {reason}");
+        var mayDoIt = reason[only..];
+        foreach (var other in Enum.GetValues<Role>())
+        {
+            if (Table[action].Contains(other))
+            {
+                Assert.Contains(Who[other], mayDoIt, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.DoesNotContain(Who[other], mayDoIt, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void TheDisplay_CanDoNothing()
+    {
+        Assert.All(Enum.GetValues<MeetingAction>(), action => Assert.False(Permissions.Allows(Role.Display, action)));
+        Assert.All(Commands, kv => Assert.Equal(RefusalCode.NotPermitted, kv.Value.Decide(Role.Display).Refusal?.Code));
+    }
+
+    [Fact]
+    public void Member_CanRaiseAndLowerTheirOwnHandAndSignalTheirOwnBreak()
+    {
+        var m = Running();
+        var cai = Actor.Member(m.P("Cai"));
+
+        m.When(m.RaiseHand("Cai", cai)).ThenEvents(new HandRaised(m.P("Cai"), m.Now));
+        m.When(m.LowerHand("Cai", cai)).ThenEvents(new HandLowered(m.P("Cai")));
+        m.When(new SignalBreak(Id(), cai, m.P("Cai"))).ThenEvents(new BreakRequested(m.P("Cai"), m.Now));
+
+        Assert.Contains(m.P("Cai"), m.State.BreakRequests);
+    }
+
+    [Fact]
+    public void Member_CannotRaiseLowerOrSignalABreakForSomeoneElse()
+    {
+        var m = Running();
+        var cai = Actor.Member(m.P("Cai"));
+
+        var raise = m.When(m.RaiseHand("Eve", cai)).ThenRefused(RefusalCode.NotPermitted);
+        m.When(m.LowerHand("Dee", cai)).ThenRefused(RefusalCode.NotPermitted);
+        m.When(new SignalBreak(Id(), cai, m.P("Eve"))).ThenRefused(RefusalCode.NotPermitted);
+
+        Assert.Equal("A member can't run the speaker queue or the turns. Only the facilitator or a co-facilitator can.", raise.Reason);
+        Assert.Equal(["Dee"], m.Order);
+        Assert.DoesNotContain(m.P("Eve"), m.State.BreakRequests);
+    }
+
+    private static CommandId Id() => MeetingScenario.NewId();
+
+    private static Decision Decide(MeetingScenario m, Func<MeetingScenario, Actor, MeetingCommand> command, Role role, string self = "Cai") =>
+        Meeting.Decide(m.State, command(m, new Actor(role, m.P(self))), m.Now);
+
+    private static MeetingScenario Gathering() => MeetingScenario.Gathering(Format, People);
+
+    /// <summary>The sharing item is running; nobody is speaking; Dee has a hand up and has asked for a break.</summary>
+    private static MeetingScenario Running()
+    {
+        var m = MeetingScenario.Gathering(Format, People);
+        m.Given(m.StartMeeting(), m.RaiseHand("Dee"), new SignalBreak(Id(), m.Facilitator, m.P("Dee")));
+        return m;
+    }
+
+    /// <summary>Ben is speaking, with a 3-minute limit.</summary>
+    private static MeetingScenario Speaking()
+    {
+        var m = MeetingScenario.Gathering(Format, People);
+        m.Given(m.StartMeeting(), m.RaiseHand("Ben"), m.RaiseHand("Dee")).NextSpeakerIs("Ben");
+        return m.WaitSeconds(40);
+    }
+
+    private static MeetingScenario Paused()
+    {
+        var m = Speaking();
+        return m.Given(m.Pause());
+    }
+
+    /// <summary>The sharing item is a go-round after Ana (the chair): Ben has the first turn.</summary>
+    private static MeetingScenario GoRoundTurn()
+    {
+        var m = MeetingScenario.Gathering(Format, People);
+        m.Given(m.StartMeeting(), new StartGoRound(Id(), m.Facilitator)).NextSpeakerIs("Ben");
+        return m;
+    }
+}
