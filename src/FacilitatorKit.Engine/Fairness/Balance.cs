@@ -72,13 +72,15 @@ public static class Balance
     {
         ArgumentNullException.ThrowIfNull(values);
         var n = values.Count;
-        var sum = values.Sum();
-        if (n < 2 || sum <= 0)
+        var max = n == 0 ? 0 : values.Max();
+        if (n < 2 || max <= 0)
         {
             return 0;
         }
 
-        var sorted = values.Order().ToArray();
+        // Scaled by the largest value first (the index does not change with scale), so huge values cannot overflow the sums.
+        var sorted = values.Select(v => v / max).Order().ToArray();
+        var sum = sorted.Sum();
         double weighted = 0;
         for (var i = 0; i < n; i++)
         {
