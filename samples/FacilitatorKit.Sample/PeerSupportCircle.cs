@@ -237,6 +237,8 @@ internal sealed class PeerSupportCircle
         _agenda.AsItWent(_m.State, _m.Now);
         _output.WriteLine();
         _fairness.Summary(_m.State, _m.Now);
+        _output.WriteLine();
+        _output.WriteLine($"The meeting's event log holds {_m.State.Version} events.");
     }
 
     // The facilitator's buttons.
