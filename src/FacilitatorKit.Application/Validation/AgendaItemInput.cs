@@ -33,7 +33,7 @@ public sealed class AgendaItemInputValidator : AbstractValidator<AgendaItemInput
     {
         RuleFor(i => i.Title)
             .Must(t => NameRules.Normalize(t).Length > 0).WithMessage("Please give the agenda item a title.")
-            .Must(t => NameRules.Normalize(t).Length <= MaxTitleLength).WithMessage($"An agenda item's title can be at most {MaxTitleLength} characters.")
+            .Must(t => NameRules.Length(t) <= MaxTitleLength).WithMessage($"An agenda item's title can be at most {MaxTitleLength} characters.")
             .Must(t => !NameRules.HasControlCharacters(NameRules.Normalize(t))).WithMessage("A title can't contain line breaks, tabs or other control characters.");
         RuleFor(i => i.Kind).IsInEnum().WithMessage("Please choose what kind of item this is.");
         RuleFor(i => i.TurnOrder).IsInEnum().WithMessage("Please choose a turn order: Raise hand, Go-round or Balanced.");

@@ -80,7 +80,7 @@ public sealed class MeetingCommandValidator
             RuleFor(c => c.Participant.Name).MustBeAName("name").OverridePropertyName("Name");
             RuleFor(c => c.Participant)
                 .Must(p => !state.PresentParticipants.Any(o => o.Id != p.Id && SameName(o.Name, p.Name)))
-                .WithMessage(c => $"Someone called {NameRules.Normalize(c.Participant.Name)} is already here. Add an initial or use an alias, so people can tell you apart.")
+                .WithMessage(c => $"Someone called {state.PresentParticipants.First(o => SameName(o.Name, c.Participant.Name)).Name} is already here. Add an initial or use an alias, so people can tell you apart.")
                 .OverridePropertyName("Name");
             RuleFor(c => c.Participant.Kind).IsInEnum().OverridePropertyName("Kind");
         }

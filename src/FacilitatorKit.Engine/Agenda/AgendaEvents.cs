@@ -92,6 +92,12 @@ public sealed record QuietReserveReleased(AgendaItemId Item) : MeetingEvent
 /// <summary>A go-round began on the item, in this speaking order.</summary>
 public sealed record GoRoundStarted(AgendaItemId Item, ImmutableArray<ParticipantId> Order) : MeetingEvent
 {
+    // Events compare as values, so the order compares by its contents, not by array reference.
+    public bool Equals(GoRoundStarted? other) =>
+        other is not null && Cause == other.Cause && Item == other.Item && Order.SequenceEqual(other.Order);
+
+    public override int GetHashCode() => HashCode.Combine(Cause, Item, Order.Length);
+
     internal override MeetingState ApplyTo(MeetingState state) =>
         state with { Round = new GoRound(Item, [.. Order]) };
 }

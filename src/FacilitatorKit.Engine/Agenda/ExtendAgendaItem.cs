@@ -2,7 +2,10 @@ using FacilitatorKit.Engine.Roles;
 
 namespace FacilitatorKit.Engine.Agenda;
 
-/// <summary>Gives an item more time. For the running item, its end instant moves later.</summary>
+/// <summary>
+/// Gives an item more time. For the running item, its end instant moves later; an item already in overrun gets
+/// the time from now ("five more minutes" means five more from here), and the event records the real extension.
+/// </summary>
 public sealed record ExtendAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item, TimeSpan By) : MeetingCommand(Id, Actor)
 {
     public static readonly TimeSpan MaximumExtension = TimeSpan.FromHours(2);
@@ -21,8 +24,11 @@ public sealed record ExtendAgendaItem(CommandId Id, Actor Actor, AgendaItemId It
             return Refusal.Invalid("An item can be extended by a minute up to two hours at a time.");
         }
 
-        return item.Status is AgendaItemStatus.Pending or AgendaItemStatus.Running
-            ? Decision.Accept(new AgendaItemExtended(Item, By))
-            : Refusal.NotNow($"\"{item.Title}\" is over; only the current item or items still to come can be extended.");
+        return item.Status switch
+        {
+            AgendaItemStatus.Pending => Decision.Accept(new AgendaItemExtended(Item, By)),
+            AgendaItemStatus.Running => Decision.Accept(new AgendaItemExtended(Item, By + item.Overrun(now))),
+            _ => Refusal.NotNow($"\"{item.Title}\" is over; only the current item or items still to come can be extended."),
+        };
     }
 }

@@ -2,7 +2,7 @@ using FacilitatorKit.Engine.Roles;
 
 namespace FacilitatorKit.Engine.Agenda;
 
-/// <summary>Takes an item that has not started off the agenda.</summary>
+/// <summary>Takes an item that has not started (or was skipped) off the agenda.</summary>
 public sealed record RemoveAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item) : MeetingCommand(Id, Actor)
 {
     internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
@@ -14,7 +14,7 @@ public sealed record RemoveAgendaItem(CommandId Id, Actor Actor, AgendaItemId It
             return refusal;
         }
 
-        return item.Status == AgendaItemStatus.Pending
+        return item.Status is AgendaItemStatus.Pending or AgendaItemStatus.Skipped
             ? Decision.Accept(new AgendaItemRemoved(Item))
             : Refusal.NotNow($"\"{item.Title}\" has already started, so it stays on the record. Move to the next item instead.");
     }

@@ -53,8 +53,8 @@ public class MeetingInputTests
     [Theory]
     [InlineData(null, "Please enter a name.")]
     [InlineData("  ", "Please enter a name.")]
-    [InlineData("ANA", "Someone called ANA is already here. Add an initial or use an alias, so people can tell you apart.")]
-    [InlineData("Bell\u0007", "A name can't contain line breaks, tabs or other control characters.")]
+    [InlineData("ANA", "Someone called Ana is already here. Add an initial or use an alias, so people can tell you apart.")]
+    [InlineData("Bell\u0007", "A name can't contain line breaks, tabs, or invisible control or formatting characters.")]
     public void AddParticipant_BadName_GivesNoCommandAndAMessageForTheNameField(string? name, string message)
     {
         var meeting = TestMeeting.Running("Ana");

@@ -47,7 +47,27 @@ public class NameRulesTests
     [InlineData("C1\u0085control")]
     [InlineData("Esc\u001B[31mRed")]
     public void Name_WithControlCharacters_IsRefused(string name) =>
-        Assert.Equal(["A name can't contain line breaks, tabs or other control characters."], Messages(name));
+        Assert.Equal(["A name can't contain line breaks, tabs, or invisible control or formatting characters."], Messages(name));
+
+    [Theory]
+    [InlineData("Sam\u202Egnik")] // a right-to-left override makes "Samking" read as "Samgnik"
+    [InlineData("An\u200Ba")]     // a zero-width space makes a second "Ana" look like the first
+    [InlineData("\uFEFFBen")]
+    public void Name_WithInvisibleFormattingCharacters_IsRefused(string name) =>
+        Assert.Equal(["A name can't contain line breaks, tabs, or invisible control or formatting characters."], Messages(name));
+
+    [Fact]
+    public void Name_CountsCharactersAsPeopleSeeThem()
+    {
+        var twentyFlowers = string.Concat(Enumerable.Repeat("🌻", 20));   // 40 UTF-16 units, 20 characters
+        var family = "👩\u200D👩\u200D👧";                                 // one character, joined by zero-width joiners
+        var fortyAccented = string.Concat(Enumerable.Repeat("e\u0301", 40)); // 40 characters, 80 UTF-16 units
+
+        Assert.True(Validator.Validate(new NameForm(twentyFlowers + twentyFlowers)).IsValid);
+        Assert.True(Validator.Validate(new NameForm(family)).IsValid);
+        Assert.True(Validator.Validate(new NameForm(fortyAccented)).IsValid);
+        Assert.False(Validator.Validate(new NameForm(fortyAccented + "e")).IsValid);
+    }
 
     [Fact]
     public void Normalize_TrimsAndKeepsEverythingElseAsTyped()

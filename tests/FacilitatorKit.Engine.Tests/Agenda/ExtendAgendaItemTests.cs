@@ -35,16 +35,18 @@ public class ExtendAgendaItemTests
     }
 
     [Fact]
-    public void ExtendAgendaItem_InOverrun_GivesTimeBackFromTheOriginalEnd()
+    public void ExtendAgendaItem_InOverrun_GivesTheTimeFromNow()
     {
         var m = MeetingScenario.Running(ThreeItems, "Ana", "Ben");
         m.WaitMinutes(7); // two minutes over
 
-        m.When(Extend(m, Welcome, 5)).ThenAccepted();
+        // "Five more minutes" when the item is already two over means five more from now: seven in all.
+        m.When(Extend(m, Welcome, 5)).ThenEvents(new AgendaItemExtended(Welcome, TimeSpan.FromMinutes(7)));
 
         var item = m.State.CurrentItem!;
         Assert.False(item.IsInOverrun(m.Now));
-        Assert.Equal(TimeSpan.FromMinutes(3), item.Remaining(m.Now));
+        Assert.Equal(TimeSpan.FromMinutes(5), item.Remaining(m.Now));
+        Assert.Equal(m.Now + TimeSpan.FromMinutes(5), item.EndsAt);
     }
 
     [Fact]

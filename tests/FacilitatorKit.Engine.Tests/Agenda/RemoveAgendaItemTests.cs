@@ -30,4 +30,15 @@ public class RemoveAgendaItemTests
         Assert.Equal(Welcome, m.State.CurrentItemId);
         Assert.Equal(3, m.State.Agenda.Count);
     }
+
+    [Fact]
+    public void RemoveAgendaItem_SkippedItem_TakesItOffTheAgenda()
+    {
+        var m = MeetingScenario.Running(ThreeItems, "Ana", "Ben");
+        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), m.Facilitator, Sharing));
+
+        m.When(Remove(m, Sharing)).ThenEvents(new AgendaItemRemoved(Sharing));
+
+        Assert.Equal(["Welcome", "Closing"], m.State.Agenda.Select(i => i.Title));
+    }
 }
