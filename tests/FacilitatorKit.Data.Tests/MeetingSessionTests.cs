@@ -196,3 +196,20 @@ public class MeetingSessionTests
         Assert.Null(await f.Sessions.GetAsync(MeetingId.New()));
     }
 }
+
+public class RestoreOnStartTests
+{
+    [Fact]
+    public async Task RestoreInProgress_BringsBackMeetingsThatWereRunning_NotThoseThatEnded()
+    {
+        await using var f = new SessionFixture();
+        var (running, _) = await f.NewMeetingAsync("Ana", "Ben");
+        var (ended, _) = await f.NewMeetingAsync("Cai");
+        await running.SubmitAsync(new StartMeeting(CommandId.New(), Actor.Facilitator));
+        await ended.SubmitAsync(new EndMeeting(CommandId.New(), Actor.Facilitator));
+
+        await f.RestartAsync();
+
+        Assert.Equal(1, await f.Sessions.RestoreInProgressAsync());
+    }
+}

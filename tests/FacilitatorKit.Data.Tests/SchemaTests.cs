@@ -104,3 +104,48 @@ public class SchemaTests
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 }
+
+public class AppendOnlyLogTests
+{
+    [Fact]
+    public async Task MeetingLog_RefusesAnyChangeToAWrittenEvent()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+
+        using var connection = f.Database.Open();
+        var error = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() =>
+            StoreSetup.Execute(connection, "UPDATE \"MeetingEvents\" SET \"Data\" = '{}' WHERE \"Sequence\" = 1;"));
+
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, f.StoredEventCount(session.Id));
+    }
+}
+
+public class SeedingTests
+{
+    [Fact]
+    public void Initialize_WithTheSamplesFolder_SeedsTheThreeBuiltInFormatsOnce()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "samples", "formats");
+        using var temp = new TempDatabase();
+
+        StoreSetup.Initialize(temp.ConnectionString, folder);
+        StoreSetup.Initialize(temp.ConnectionString, folder);
+
+        using var db = new FacilitatorKitDb(StoreSetup.Options(temp.ConnectionString));
+        Assert.Equal(["Closed group session", "Peer support circle", "Short check-in"], db.Formats.Select(f => f.Name).OrderBy(n => n).ToList());
+        Assert.All(db.Formats, f => Assert.True(f.BuiltIn));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "FacilitatorKit.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("FacilitatorKit.sln not found above the test folder.");
+    }
+}
