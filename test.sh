@@ -16,14 +16,15 @@ fi
 if ls tests/*/*.csproj 2>/dev/null | xargs grep -l "Microsoft.Playwright" >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium for the browser tests..."
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
 # Build once; then run each test project without rebuilding.
-if ! dotnet build FacilitatorKit.sln -c Release -nologo -clp:ErrorsOnly; then
+# No build servers are left running afterwards (CI machines stop the session right after).
+if ! dotnet build FacilitatorKit.sln -c Release -nologo -clp:ErrorsOnly --disable-build-servers; then
   echo "The build failed."
   echo "0 passed, 1 failed, 0 skipped"
   exit 1
@@ -55,6 +56,8 @@ if [ "$files" -lt "$expected" ]; then
   failed=$((failed + expected - files)); status=1
 fi
 if [ "$failed" -gt 0 ]; then status=1; fi
+# A run that went wrong without a failed test (a crashed test host, say) still reports a failure.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

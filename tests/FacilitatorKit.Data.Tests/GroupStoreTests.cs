@@ -174,4 +174,41 @@ public class GroupStoreTests
         await next.SubmitAsync(new RaiseHand(CommandId.New(), Actor.Facilitator, new(ben.Id)));
         Assert.Equal([ben.Id, ana.Id], next.State.SpeakerOrder(f.Clock.GetUtcNow()).Select(e => e.Participant.Value));
     }
+
+    [Fact]
+    public async Task StartNewMeeting_AbandonedSetUp_DoesNotUseUpAClosedGroupsSession()
+    {
+        await using var f = new SessionFixture();
+        await f.AddFormatAsync(Format);
+        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Grief group", GroupKind.Closed, 1))).Value!;
+        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
+        await using (var db = f.Database.Contexts.CreateDbContext())
+        {
+            // As left by a crash between creating the row and storing its set-up.
+            db.Meetings.Add(new MeetingRecord { Id = Guid.NewGuid(), GroupId = group.Id, Number = 1, FormatName = "Short check-in", CreatedAt = f.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        f.Clock.Advance(GroupStore.OrphanAge + TimeSpan.FromMinutes(1));
+        var meeting = await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
+
+        Assert.Equal(1, meeting.Value!.Number);
+    }
+
+    [Fact]
+    public async Task RecentLedgers_DoNotKeepEndedMeetingsInMemory()
+    {
+        await using var f = new SessionFixture();
+        await f.AddFormatAsync(Format);
+        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
+        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
+        var first = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id)).Value!;
+        await (await f.Sessions.GetAsync(first.Meeting))!.SubmitAsync(new EndMeeting(CommandId.New(), Actor.Facilitator));
+        await f.RestartAsync();
+
+        var ledgers = await f.Groups.RecentLedgersAsync(group.Id);
+
+        Assert.Equal(first.Meeting, Assert.Single(ledgers).Meeting);
+        Assert.Equal(0, f.Sessions.Count);
+    }
 }

@@ -22,7 +22,7 @@ public class MeetingSessionTests
         Assert.True(outcome.IsAccepted);
         Assert.Equal(session.State.Version, f.StoredEventCount(session.Id));
         Assert.Equal(MeetingPhase.Running, session.State.Phase);
-        Assert.Equal(2, people.Length);
+        Assert.Equal(people.Select(p => p.Id), session.State.Participants.Select(p => p.Id));
     }
 
     [Fact]
@@ -56,16 +56,45 @@ public class MeetingSessionTests
     {
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana", "Ben");
-        var start = new StartMeeting(CommandId.New(), Facilitator);
-        await session.SubmitAsync(start);
+        await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+        // Adding an item is not idempotent by nature: only its command id can stop a second copy.
+        var add = new AddAgendaItem(CommandId.New(), Facilitator, new AgendaItemPlan("Group business", AgendaItemKind.GroupBusiness, TimeSpan.FromMinutes(10)));
+        await session.SubmitAsync(add);
         var stored = f.StoredEventCount(session.Id);
 
         await f.RestartAsync();
-        var again = await (await f.Sessions.GetAsync(session.Id))!.SubmitAsync(start);
+        var again = await (await f.Sessions.GetAsync(session.Id))!.SubmitAsync(add);
 
         Assert.True(again.IsAccepted);
         Assert.Empty(again.Events);
         Assert.Equal(stored, f.StoredEventCount(session.Id));
+        Assert.Equal(4, (await f.Sessions.GetAsync(session.Id))!.State.Agenda.Count);
+    }
+
+    [Fact]
+    public async Task Retry_OfACommandWhoseItemIsGoneSince_IsStillAcknowledged_NotInvalid()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var remove = new RemoveAgendaItem(CommandId.New(), Facilitator, session.State.Agenda[^1].Id);
+        await session.SubmitAsync(remove);
+
+        var again = await session.SubmitAsync(remove);
+
+        Assert.Equal(CommandStatus.Accepted, again.Status);
+        Assert.Empty(again.Events);
+    }
+
+    [Fact]
+    public async Task Display_AskingAboutAnUnknownPerson_IsRefusedForItsRole_BeforeAnythingIsChecked()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+
+        var outcome = await session.SubmitAsync(new RaiseHand(CommandId.New(), Actor.Display, ParticipantId.New()));
+
+        Assert.Equal(CommandStatus.Refused, outcome.Status);
+        Assert.Equal(RefusalCode.NotPermitted, outcome.Refusal!.Code);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FacilitatorKit.Data.Notes;
+using FacilitatorKit.Engine.Roles;
 
 namespace FacilitatorKit.Data.Tests;
 
@@ -11,8 +12,8 @@ public class NoteStoreTests
         var (session, _) = await f.NewMeetingAsync("Ana");
         const string text = "Decided: <b>coffee</b> rota\n- Ana brings cups";
 
-        var first = await f.Notes.SaveAsync(session.Id, 2, text, basedOnVersion: 0);
-        var second = await f.Notes.SaveAsync(session.Id, 2, text + "\n- Ben: leaflets", basedOnVersion: 1);
+        var first = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 2, text, basedOnVersion: 0);
+        var second = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 2, text + "\n- Ben: leaflets", basedOnVersion: 1);
 
         Assert.Equal((NoteSaveStatus.Saved, 1), (first.Status, first.Current.Version));
         Assert.Equal((NoteSaveStatus.Saved, 2), (second.Status, second.Current.Version));
@@ -24,10 +25,10 @@ public class NoteStoreTests
     {
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        await f.Notes.SaveAsync(session.Id, 1, "Next meeting: Tuesday", 0);
+        await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, "Next meeting: Tuesday", 0);
 
-        var laptop = await f.Notes.SaveAsync(session.Id, 1, "Next meeting: Tuesday 7pm", basedOnVersion: 1);
-        var tablet = await f.Notes.SaveAsync(session.Id, 1, "Next meeting: Tuesday, Ben chairs", basedOnVersion: 1);
+        var laptop = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, "Next meeting: Tuesday 7pm", basedOnVersion: 1);
+        var tablet = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, "Next meeting: Tuesday, Ben chairs", basedOnVersion: 1);
 
         Assert.Equal(NoteSaveStatus.Saved, laptop.Status);
         Assert.Equal(NoteSaveStatus.Conflict, tablet.Status);
@@ -42,8 +43,8 @@ public class NoteStoreTests
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
 
-        await f.Notes.SaveAsync(session.Id, 3, "first", 0);
-        var second = await f.Notes.SaveAsync(session.Id, 3, "second", 0);
+        await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 3, "first", 0);
+        var second = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 3, "second", 0);
 
         Assert.Equal(NoteSaveStatus.Conflict, second.Status);
         Assert.Equal("first", (await f.Notes.GetAsync(session.Id, 3)).Text);
@@ -56,9 +57,9 @@ public class NoteStoreTests
     {
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        await f.Notes.SaveAsync(session.Id, 1, "kept", 0);
+        await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, "kept", 0);
 
-        var result = await f.Notes.SaveAsync(session.Id, 1, text, 1);
+        var result = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, text, 1);
 
         Assert.Equal(NoteSaveStatus.Invalid, result.Status);
         Assert.Equal(text, result.Yours);
@@ -71,9 +72,22 @@ public class NoteStoreTests
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
 
-        var result = await f.Notes.SaveAsync(session.Id, 1, new string('x', NoteStore.MaxLength + 1), 0);
+        var result = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, new string('x', NoteStore.MaxLength + 1), 0);
 
         Assert.Equal(NoteSaveStatus.Invalid, result.Status);
         Assert.Contains("20,000", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Save_ByTheRoomDisplay_IsRefused_AndNothingIsWritten()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+
+        var result = await f.Notes.SaveAsync(Actor.Display, session.Id, 1, "hello", 0);
+
+        Assert.Equal(NoteSaveStatus.Invalid, result.Status);
+        Assert.Contains("room display", result.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await f.Notes.GetAsync(session.Id, 1)).Version);
     }
 }

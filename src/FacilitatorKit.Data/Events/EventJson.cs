@@ -66,19 +66,25 @@ public static class EventJson
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => create(reader.GetGuid());
 
-        public override void Write(Utf8JsonWriter writer, T value1, JsonSerializerOptions options) => writer.WriteStringValue(value(value1));
+        public override void Write(Utf8JsonWriter writer, T id, JsonSerializerOptions options) => writer.WriteStringValue(value(id));
 
         public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             create(Guid.Parse(reader.GetString()!));
 
-        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value1, JsonSerializerOptions options) =>
-            writer.WritePropertyName(value(value1).ToString());
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T id, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value(id).ToString());
     }
 
     private sealed class IntIdConverter<T>(Func<int, T> create, Func<T, int> value) : JsonConverter<T>
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => create(reader.GetInt32());
 
-        public override void Write(Utf8JsonWriter writer, T value1, JsonSerializerOptions options) => writer.WriteNumberValue(value(value1));
+        public override void Write(Utf8JsonWriter writer, T id, JsonSerializerOptions options) => writer.WriteNumberValue(value(id));
+
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            create(int.Parse(reader.GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T id, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value(id).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

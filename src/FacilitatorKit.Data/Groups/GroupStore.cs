@@ -26,6 +26,9 @@ public sealed class GroupStore(IDbContextFactory<FacilitatorKitDb> contexts, Mee
     /// <summary>How many of the group's recent meetings feed the balanced order and the group's fairness figures.</summary>
     public const int RecentMeetings = 6;
 
+    /// <summary>How old a meeting row without its set-up must be before it counts as abandoned.</summary>
+    public static readonly TimeSpan OrphanAge = TimeSpan.FromMinutes(10);
+
     public async Task<Validated<GroupRecord>> CreateGroupAsync(NewGroup input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -138,6 +141,12 @@ public sealed class GroupStore(IDbContextFactory<FacilitatorKitDb> contexts, Mee
                 return Validated<MeetingCreated>.Invalid("Format", "Please choose one of the formats.");
             }
 
+            // A meeting row whose set-up never landed (the app stopped between the two steps below) holds no
+            // session of the series: clear it, so it does not use up a closed group's planned sessions.
+            var stale = clock.GetUtcNow() - OrphanAge;
+            await db.Meetings.Where(m => m.GroupId == groupId && m.LastSequence == 0 && m.CreatedAt < stale)
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
             number = (await db.Meetings.Where(m => m.GroupId == groupId).MaxAsync(m => (int?)m.Number, cancellationToken).ConfigureAwait(false) ?? 0) + 1;
             if (group is { Kind: GroupKind.Closed, PlannedSessions: { } planned } && number > planned)
             {
@@ -167,7 +176,14 @@ public sealed class GroupStore(IDbContextFactory<FacilitatorKitDb> contexts, Mee
             meetingId = MeetingId.New();
             db.Meetings.Add(new MeetingRecord { Id = meetingId.Value, GroupId = groupId, Number = number, FormatName = format.Name, Phase = MeetingPhase.New, CreatedAt = clock.GetUtcNow() });
             group.LastFormatName = format.Name;
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                return Validated<MeetingCreated>.Invalid("Group", "Another meeting was just started for this group on another device. Please look again, then try.");
+            }
         }
 
         var recent = await RecentLedgersAsync(groupId, meetingId, cancellationToken).ConfigureAwait(false);
@@ -198,11 +214,8 @@ public sealed class GroupStore(IDbContextFactory<FacilitatorKitDb> contexts, Mee
         var ledgers = new List<MeetingLedger>(ids.Count);
         foreach (var id in ids)
         {
-            var session = await sessions.GetAsync(new MeetingId(id), cancellationToken).ConfigureAwait(false);
-            if (session is not null)
-            {
-                ledgers.Add(MeetingLedger.Of(session.State, session.State.EndedAt ?? clock.GetUtcNow()));
-            }
+            var state = await sessions.ReadAsync(new MeetingId(id), cancellationToken).ConfigureAwait(false);
+            ledgers.Add(MeetingLedger.Of(state, state.EndedAt ?? clock.GetUtcNow()));
         }
 
         return ledgers;

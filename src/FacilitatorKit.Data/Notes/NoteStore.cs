@@ -1,6 +1,7 @@
 using FacilitatorKit.Application.Validation;
 using FacilitatorKit.Data.Model;
 using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Roles;
 using Microsoft.EntityFrameworkCore;
 
 namespace FacilitatorKit.Data.Notes;
@@ -40,9 +41,15 @@ public sealed class NoteStore(IDbContextFactory<FacilitatorKitDb> contexts, Time
     }
 
     /// <summary>Saves the text as typed if the stored note is still at <paramref name="basedOnVersion"/> (0 for a new note).</summary>
-    public async Task<NoteSave> SaveAsync(MeetingId meeting, int item, string? text, int basedOnVersion, CancellationToken cancellationToken = default)
+    public async Task<NoteSave> SaveAsync(Actor actor, MeetingId meeting, int item, string? text, int basedOnVersion, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         text ??= "";
+        if (Permissions.Check(actor, MeetingAction.Notes) is { } refusal)
+        {
+            return new(NoteSaveStatus.Invalid, await GetAsync(meeting, item, cancellationToken).ConfigureAwait(false), text, refusal.Reason);
+        }
+
         if (Problem(text) is { } message)
         {
             return new(NoteSaveStatus.Invalid, await GetAsync(meeting, item, cancellationToken).ConfigureAwait(false), text, message);

@@ -139,7 +139,7 @@ public sealed class MeetingLog : IAsyncDisposable
         var updateMeeting = Parameter(update, "$meeting");
         var previous = Parameter(update, "$previous");
 
-        var projections = new LogProjections(connection, transaction);
+        await using var projections = new LogProjections(connection, transaction);
         foreach (var append in batch)
         {
             meeting.Value = LogProjections.Id(append.Meeting.Value);
@@ -165,7 +165,6 @@ public sealed class MeetingLog : IAsyncDisposable
         }
 
         await transaction.CommitAsync().ConfigureAwait(false);
-        await projections.DisposeAsync().ConfigureAwait(false);
     }
 
     private static DbParameter Parameter(DbCommand command, string name)

@@ -35,6 +35,18 @@ public sealed class MeetingSession : IDisposable
         {
             var state = State;
 
+            // A retry of a command already stored is acknowledged again, whatever has changed since.
+            if (state.HandledCommands.Contains(command.Id))
+            {
+                return new(CommandStatus.Accepted, state, []);
+            }
+
+            // AUTH: the role may do this.
+            if (Meeting.Authorize(state, command) is { } notAllowed)
+            {
+                return new(CommandStatus.Refused, state, [], notAllowed);
+            }
+
             // VALIDATION: the boundary check on what people typed and named.
             var validation = new MeetingCommandValidator(state).Validate(command);
             if (!validation.IsValid)
@@ -42,7 +54,7 @@ public sealed class MeetingSession : IDisposable
                 return new(CommandStatus.Invalid, state, [], Errors: [.. validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage))]);
             }
 
-            // AUTH and RESOLUTION: the engine checks the role and the rules, and decides.
+            // RESOLUTION: the engine applies the meeting's rules and decides.
             var now = _clock.GetUtcNow();
             var decision = Meeting.Decide(state, command, now);
             if (!decision.IsAccepted)
@@ -57,7 +69,18 @@ public sealed class MeetingSession : IDisposable
 
             // PERSIST, then apply: the acknowledgement below is given only after the commit.
             var next = Meeting.Apply(state, decision.Events);
-            await _log.AppendAsync(state.Id, state.Version + 1, command.Id, decision.Events, next.Phase, now).ConfigureAwait(false);
+            try
+            {
+                await _log.AppendAsync(state.Id, state.Version + 1, command.Id, decision.Events, next.Phase, now).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Not acknowledged. Whatever the log now holds is the truth: take it up again, so the next command
+                // is decided against what is stored, not against a guess.
+                State = Meeting.Replay(state.Id, await _log.ReadAsync(state.Id, CancellationToken.None).ConfigureAwait(false));
+                throw;
+            }
+
             State = next;
 
             // PUBLISH, only after the save succeeded.

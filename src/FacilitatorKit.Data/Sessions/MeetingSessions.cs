@@ -35,6 +35,23 @@ public sealed class MeetingSessions(IDbContextFactory<FacilitatorKitDb> contexts
         }
     }
 
+    /// <summary>
+    /// A meeting's state read from its log, without keeping a session for it: for history (ended meetings) that
+    /// should not stay in memory. A meeting in progress is read from its live session.
+    /// </summary>
+    public async Task<MeetingState> ReadAsync(MeetingId id, CancellationToken cancellationToken = default)
+    {
+        if (_sessions.TryGetValue(id, out var live) && live.IsValueCreated && live.Value.IsCompletedSuccessfully)
+        {
+            return live.Value.Result.State;
+        }
+
+        return Meeting.Replay(id, await log.ReadAsync(id, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>How many meetings have a session in memory.</summary>
+    public int Count => _sessions.Count;
+
     /// <summary>Restores every meeting that was in progress (set up or running) when the app stopped.</summary>
     public async Task<int> RestoreInProgressAsync(CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,8 @@ namespace FacilitatorKit.Engine.Agenda;
 /// Gives an item more time. For the running item, its end instant moves later; an item already in overrun gets
 /// the time from now ("five more minutes" means five more from here), and the event records the real extension.
 /// </summary>
-public sealed record ExtendAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item, TimeSpan By) : MeetingCommand(Id, Actor)
+/// <param name="PlannedTimeSeen">The item's planned time as the sender saw it, so two devices extending together extend once.</param>
+public sealed record ExtendAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item, TimeSpan By, TimeSpan? PlannedTimeSeen = null) : MeetingCommand(Id, Actor)
 {
     public static readonly TimeSpan MaximumExtension = TimeSpan.FromHours(2);
 
@@ -22,6 +23,11 @@ public sealed record ExtendAgendaItem(CommandId Id, Actor Actor, AgendaItemId It
         if (By <= TimeSpan.Zero || By > MaximumExtension)
         {
             return Refusal.Invalid("An item can be extended by a minute up to two hours at a time.");
+        }
+
+        if (PlannedTimeSeen is { } seen && seen != item.PlannedTime)
+        {
+            return Refusal.AlreadyChanged($"Already changed: \"{item.Title}\" was just extended on another device.");
         }
 
         return item.Status switch

@@ -28,6 +28,11 @@ public sealed record NextItem(CommandId Id, Actor Actor, AgendaItemId? Closing) 
             return Refusal.NotNow($"{state.NameOf(turn.Participant)} is still speaking. End the turn first, then move to the next item.");
         }
 
+        if (state.Queue.Find(e => e.Kind == Speakers.QueueEntryKind.PointOfProcess) is { } point)
+        {
+            return Refusal.NotNow($"{state.NameOf(point.Participant)} has a point of process waiting. Take it, or lower it, before moving on.");
+        }
+
         var events = new List<MeetingEvent>();
         if (state.CurrentItemId is { } current)
         {

@@ -26,6 +26,17 @@ public static class Meeting
         return command.Decide(state, now).StampedWith(command.Id);
     }
 
+    /// <summary>
+    /// The first two steps of the pipeline on their own, for a caller that validates input in between:
+    /// null when the command may go on to be decided (or was handled before), otherwise why not.
+    /// </summary>
+    public static Refusal? Authorize(MeetingState state, MeetingCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        return state.HandledCommands.Contains(command.Id) ? null : Permissions.Check(command.Actor, command.RequiredAction(state));
+    }
+
     public static MeetingState Apply(MeetingState state, MeetingEvent @event)
     {
         ArgumentNullException.ThrowIfNull(state);

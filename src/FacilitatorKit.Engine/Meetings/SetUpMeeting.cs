@@ -27,6 +27,11 @@ public sealed record SetUpMeeting(
             return Refusal.NotNow("This meeting has already been set up.");
         }
 
+        if (Meeting != state.Id)
+        {
+            return Refusal.Invalid("This set-up is for another meeting.");
+        }
+
         if (Format.Items.IsDefaultOrEmpty)
         {
             return Refusal.Invalid("A format needs at least one agenda item.");

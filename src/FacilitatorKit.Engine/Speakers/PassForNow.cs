@@ -27,6 +27,11 @@ public sealed record PassForNow(CommandId Id, Actor Actor, TurnId Turn) : Meetin
             return Refusal.NotNow($"{state.NameOf(turn.Participant)} has already passed for now in this round. They can speak or pass.");
         }
 
+        if (turn.Airtime(now) > Pass.Grace)
+        {
+            return Refusal.NotNow($"{state.NameOf(turn.Participant)} has already spoken in this round. Use End turn.");
+        }
+
         return Decision.Accept(new TurnEnded(turn.Id, now, TurnOutcome.PassedForNow, TimeSpan.Zero));
     }
 }

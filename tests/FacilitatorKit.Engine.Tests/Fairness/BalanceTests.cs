@@ -136,7 +136,7 @@ public class BalanceTests
     public void ForMeeting_Pass_GivesNoAirtimeAndIsNotATurnSpoken()
     {
         var m = MeetingScenario.Running(Formats.OneItem(TurnPolicy.GoRound, TimeSpan.FromMinutes(1)), "Ana", "Ben", "Cai");
-        m.NextSpeakerIs("Ben").WaitSeconds(20);
+        m.NextSpeakerIs("Ben").WaitSeconds(5);
         m.Given(m.Pass());
 
         var report = Balance.ForMeeting(m.State, m.Now);

@@ -38,6 +38,8 @@ public class PermissionTests
         [Role.Display] = "the room display",
     };
 
+    private static readonly MeetingId ThisMeeting = MeetingId.New();
+
     private static readonly MeetingFormat Format = new("Permissions",
     [
         new("Sharing", AgendaItemKind.Sharing, TimeSpan.FromMinutes(30), TurnPolicy.RaiseHand, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(10)),
@@ -56,7 +58,7 @@ public class PermissionTests
     private static readonly Dictionary<string, Case> Commands = new()
     {
         ["SetUpMeeting"] = new(MeetingAction.StartOrEndMeeting, role =>
-            Meeting.Decide(MeetingState.Initial(MeetingId.New()), new SetUpMeeting(Id(), new Actor(role), MeetingId.New(), Format, [new Participant(ParticipantId.New(), "Ana")]), MeetingScenario.Start)),
+            Meeting.Decide(MeetingState.Initial(ThisMeeting), new SetUpMeeting(Id(), new Actor(role), ThisMeeting, Format, [new Participant(ParticipantId.New(), "Ana")]), MeetingScenario.Start)),
         ["ChangeFormat"] = new(MeetingAction.ChangeFormat, role => Decide(Gathering(), (m, by) => new ChangeFormat(Id(), by, Formats.PeerSupportCircle), role)),
         ["StartMeeting"] = new(MeetingAction.StartOrEndMeeting, role => Decide(Gathering(), (m, by) => m.StartMeeting(by), role)),
         ["EndMeeting"] = new(MeetingAction.StartOrEndMeeting, role => Decide(Running(), (m, by) => m.EndMeeting(by), role)),

@@ -134,7 +134,7 @@ public class GoRoundTests
     public void Pass_EndsTheTurnWithNoAirtime()
     {
         var m = Circle();
-        Speaks(m, "Ben", seconds: 20);
+        Speaks(m, "Ben", seconds: 5);
 
         m.When(m.Pass()).ThenEvents(new TurnEnded(new TurnId(1), m.Now, TurnOutcome.Passed, TimeSpan.Zero));
 
@@ -146,7 +146,7 @@ public class GoRoundTests
     public void Pass_CountsAsTheirTurnInTheRound()
     {
         var m = Circle();
-        Speaks(m, "Ben");
+        Speaks(m, "Ben", seconds: 5);
 
         m.Given(m.Pass());
 
@@ -159,7 +159,7 @@ public class GoRoundTests
     public void PassForNow_EndsTheTurnWithNoAirtime()
     {
         var m = Circle();
-        Speaks(m, "Ben", seconds: 10);
+        Speaks(m, "Ben", seconds: 5);
 
         m.When(m.PassForNow()).ThenEvents(new TurnEnded(new TurnId(1), m.Now, TurnOutcome.PassedForNow, TimeSpan.Zero));
 
@@ -170,7 +170,7 @@ public class GoRoundTests
     public void PassForNow_MovesThemToTheEndOfThisRound()
     {
         var m = Circle();
-        Speaks(m, "Ben");
+        Speaks(m, "Ben", seconds: 5);
 
         m.Given(m.PassForNow());
 
@@ -186,12 +186,12 @@ public class GoRoundTests
     public void PassForNow_ASecondTimeInTheSameRound_IsRefused()
     {
         var m = Circle();
-        Speaks(m, "Ben");
+        Speaks(m, "Ben", seconds: 5);
         m.Given(m.PassForNow());
         Speaks(m, "Cai");
         Speaks(m, "Dee");
-        Speaks(m, "Ana");
-        Speaks(m, "Ben");
+        Speaks(m, "Ana", seconds: 5);
+        Speaks(m, "Ben", seconds: 5);
 
         var refusal = m.When(m.PassForNow()).ThenRefused(RefusalCode.NotNow);
 
@@ -203,12 +203,12 @@ public class GoRoundTests
     public void Pass_AfterPassingForNow_EndsTheirPlaceInTheRound()
     {
         var m = Circle();
-        Speaks(m, "Ben");
+        Speaks(m, "Ben", seconds: 5);
         m.Given(m.PassForNow());
         Speaks(m, "Cai");
         Speaks(m, "Dee");
         Speaks(m, "Ana");
-        Speaks(m, "Ben");
+        Speaks(m, "Ben", seconds: 5);
         var secondTurn = m.State.CurrentTurn!.Id;
 
         m.When(m.Pass()).ThenEvents(new TurnEnded(secondTurn, m.Now, TurnOutcome.Passed, TimeSpan.Zero));
@@ -222,7 +222,7 @@ public class GoRoundTests
     {
         var m = MeetingScenario.Running(Formats.OneItem(TurnPolicy.RaiseHand), "Ana", "Ben");
         m.Given(m.RaiseHand("Ben"));
-        Speaks(m, "Ben");
+        Speaks(m, "Ben", seconds: 5);
 
         m.When(m.PassForNow()).ThenRefused(RefusalCode.NotNow);
     }
@@ -231,7 +231,7 @@ public class GoRoundTests
     public void GoRound_EndsWhenEveryoneHasHadATurnOrPassed()
     {
         var m = Circle();
-        Speaks(m, "Ben");
+        Speaks(m, "Ben", seconds: 5);
         m.Given(m.Pass());
         Speaks(m, "Cai");
         Speaks(m, "Dee");
@@ -249,7 +249,7 @@ public class GoRoundTests
     public void GoRound_WithSomeoneWhoPassedForNow_IsNotOverUntilTheyComeRound()
     {
         var m = Circle();
-        Speaks(m, "Ben");
+        Speaks(m, "Ben", seconds: 5);
         m.Given(m.PassForNow());
         Speaks(m, "Cai");
         Speaks(m, "Dee");
@@ -287,7 +287,7 @@ public class GoRoundTests
     public void Latecomer_ComesAfterSomeoneWhoPassedForNowBeforeTheyArrived()
     {
         var m = Circle();
-        Speaks(m, "Ben");
+        Speaks(m, "Ben", seconds: 5);
         m.Given(m.PassForNow());
 
         m.Given(m.Arrives("Eve"));

@@ -127,7 +127,7 @@ public class QuietReserveTests
     {
         var m = Sharing();
         m.Given(m.RaiseHand("Ben")).NextSpeakerIs("Ben");
-        m.WaitSeconds(20).Given(m.Pass());
+        m.WaitSeconds(5).Given(m.Pass());
         Shares(m, "Ana");
         AtMinute(m, 21);
         m.Given(m.RaiseHand("Ana"), m.RaiseHand("Ben"));

@@ -125,7 +125,7 @@ public sealed class MeetingScenario
     public EndTurn EndTurn(Actor? by = null) => new(NewId(), by ?? Facilitator, State.CurrentTurn!.Id);
     public PauseTurn Pause(Actor? by = null) => new(NewId(), by ?? Facilitator, State.CurrentTurn!.Id);
     public ResumeTurn Resume(Actor? by = null) => new(NewId(), by ?? Facilitator, State.CurrentTurn!.Id);
-    public ExtendTurn AddAMinute(Actor? by = null) => FacilitatorKit.Engine.Speakers.ExtendTurn.AddAMinute(NewId(), by ?? Facilitator, State.CurrentTurn!.Id);
+    public ExtendTurn AddAMinute(Actor? by = null) => FacilitatorKit.Engine.Speakers.ExtendTurn.AddAMinute(NewId(), by ?? Facilitator, State.CurrentTurn!);
     public Pass Pass(Actor? by = null) => new(NewId(), by ?? Facilitator, State.CurrentTurn!.Id);
     public PassForNow PassForNow(Actor? by = null) => new(NewId(), by ?? Facilitator, State.CurrentTurn!.Id);
     public MarkParticipantLeft Leaves(string name, Actor? by = null) => new(NewId(), by ?? Facilitator, P(name));

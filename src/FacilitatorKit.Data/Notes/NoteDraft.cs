@@ -1,0 +1,175 @@
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Roles;
+
+namespace FacilitatorKit.Data.Notes;
+
+public enum NoteDraftStatus
+{
+    Saved,
+
+    /// <summary>Typed, waiting for a pause in the typing before saving.</summary>
+    Unsaved,
+    Saving,
+
+    /// <summary>Another device saved first; <see cref="NoteDraft.Conflict"/> holds both texts until <see cref="NoteDraft.ResolveAsync"/>.</summary>
+    Conflict,
+
+    /// <summary>The text can't be stored as it is (too long, control characters); it is kept here, unsaved.</summary>
+    Invalid,
+}
+
+/// <summary>
+/// One device's notes box: saves what is typed after a short pause in the typing (debounced), always naming the
+/// version it edited. Nothing typed is ever dropped: on a conflict or an invalid text it stays here, unsaved, with a
+/// message, until the writer resolves it. Call <see cref="FlushAsync"/> when leaving the box.
+/// </summary>
+public sealed class NoteDraft : IAsyncDisposable
+{
+    public static readonly TimeSpan DefaultQuietPeriod = TimeSpan.FromMilliseconds(800);
+
+    private readonly NoteStore _store;
+    private readonly ITimer _timer;
+    private readonly TimeSpan _quiet;
+    private readonly SemaphoreSlim _saving = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly Actor _writer;
+    private int _typed;
+    private Task _lastSave = Task.CompletedTask;
+
+    public NoteDraft(NoteStore store, Actor writer, NoteSnapshot loaded, TimeProvider clock, TimeSpan? quietPeriod = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _writer = writer;
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(clock);
+        _store = store;
+        Meeting = loaded.Meeting;
+        Item = loaded.Item;
+        Text = loaded.Text;
+        Version = loaded.Version;
+        _quiet = quietPeriod ?? DefaultQuietPeriod;
+        _timer = clock.CreateTimer(_ => _lastSave = SaveAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Raised after the status changes (for the view to re-render).</summary>
+    public event Action? Changed;
+
+    public MeetingId Meeting { get; }
+    public int Item { get; }
+    public string Text { get; private set; }
+
+    /// <summary>The stored version this text is based on.</summary>
+    public int Version { get; private set; }
+
+    public NoteDraftStatus Status { get; private set; } = NoteDraftStatus.Saved;
+
+    /// <summary>The save the timer started last, for tests to wait on.</summary>
+    internal Task LastSave => _lastSave;
+    public NoteSave? Conflict { get; private set; }
+    public string? Message { get; private set; }
+
+    /// <summary>The box's text changed: save it once the typing pauses.</summary>
+    public void Type(string text)
+    {
+        lock (_lock)
+        {
+            Text = text ?? "";
+            _typed++;
+            if (Status != NoteDraftStatus.Conflict)
+            {
+                Status = NoteDraftStatus.Unsaved;
+            }
+        }
+
+        if (Status != NoteDraftStatus.Conflict)
+        {
+            _timer.Change(_quiet, Timeout.InfiniteTimeSpan);
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>Saves now, without waiting for the pause (when the box loses focus, or the item changes).</summary>
+    public Task FlushAsync()
+    {
+        _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        return Status is NoteDraftStatus.Unsaved or NoteDraftStatus.Invalid ? SaveAsync() : Task.CompletedTask;
+    }
+
+    /// <summary>After a conflict: the writer's merged text, saved on top of the other device's version.</summary>
+    public Task ResolveAsync(string merged)
+    {
+        lock (_lock)
+        {
+            Version = Conflict?.Current.Version ?? Version;
+            Conflict = null;
+            Text = merged ?? "";
+            Status = NoteDraftStatus.Unsaved;
+            _typed++;
+        }
+
+        return SaveAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _timer.DisposeAsync().ConfigureAwait(false);
+        _saving.Dispose();
+    }
+
+    private async Task SaveAsync()
+    {
+        await _saving.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            string text;
+            int version, typed;
+            lock (_lock)
+            {
+                if (Status is NoteDraftStatus.Saved or NoteDraftStatus.Conflict)
+                {
+                    return;
+                }
+
+                (text, version, typed) = (Text, Version, _typed);
+                Status = NoteDraftStatus.Saving;
+            }
+
+            Changed?.Invoke();
+            var result = await _store.SaveAsync(_writer, Meeting, Item, text, version).ConfigureAwait(false);
+            lock (_lock)
+            {
+                switch (result.Status)
+                {
+                    case NoteSaveStatus.Saved:
+                        Version = result.Current.Version;
+                        Message = null;
+                        // Typing that arrived during the save is still unsaved, and saves on the next pause.
+                        Status = typed == _typed ? NoteDraftStatus.Saved : NoteDraftStatus.Unsaved;
+                        break;
+                    case NoteSaveStatus.Conflict:
+                        Conflict = result with { Yours = Text };
+                        Message = result.Message;
+                        Status = NoteDraftStatus.Conflict;
+                        break;
+                    default:
+                        Message = result.Message;
+                        Status = NoteDraftStatus.Invalid;
+                        break;
+                }
+            }
+
+            if (Status == NoteDraftStatus.Unsaved)
+            {
+                _timer.Change(_quiet, Timeout.InfiniteTimeSpan);
+            }
+
+            Changed?.Invoke();
+        }
+        finally
+        {
+            _saving.Release();
+        }
+    }
+}

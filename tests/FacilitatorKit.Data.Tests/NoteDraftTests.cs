@@ -1,0 +1,95 @@
+using FacilitatorKit.Data.Notes;
+using FacilitatorKit.Engine.Roles;
+
+namespace FacilitatorKit.Data.Tests;
+
+public class NoteDraftTests
+{
+    private static readonly TimeSpan Quiet = NoteDraft.DefaultQuietPeriod;
+
+    [Fact]
+    public async Task Typing_IsSavedOnceAfterAPause_NotOnEveryKeystroke()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
+
+        foreach (var text in new[] { "D", "De", "Dec", "Decided: coffee rota" })
+        {
+            draft.Type(text);
+            f.Clock.Advance(Quiet / 4);
+        }
+
+        Assert.Equal(NoteDraftStatus.Unsaved, draft.Status);
+        Assert.Equal(0, (await f.Notes.GetAsync(session.Id, 1)).Version);
+
+        f.Clock.Advance(Quiet);
+        await draft.LastSave;
+
+        Assert.Equal(NoteDraftStatus.Saved, draft.Status);
+        var stored = await f.Notes.GetAsync(session.Id, 1);
+        Assert.Equal(("Decided: coffee rota", 1), (stored.Text, stored.Version));
+    }
+
+    [Fact]
+    public async Task Flush_SavesAtOnce()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
+
+        draft.Type("Next chair: Ben");
+        await draft.FlushAsync();
+
+        Assert.Equal("Next chair: Ben", (await f.Notes.GetAsync(session.Id, 1)).Text);
+        Assert.Equal(NoteDraftStatus.Saved, draft.Status);
+    }
+
+    [Fact]
+    public async Task TwoDevices_TheSecondGetsAConflictWithBothTexts_AndResolvingSavesTheMerge()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var loaded = await f.Notes.GetAsync(session.Id, 4);
+        await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
+        await using var tablet = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
+
+        laptop.Type("Resources: the helpline leaflet");
+        await laptop.FlushAsync();
+        tablet.Type("Resources: library talk on Friday");
+        await tablet.FlushAsync();
+
+        Assert.Equal(NoteDraftStatus.Conflict, tablet.Status);
+        Assert.Equal("Resources: the helpline leaflet", tablet.Conflict!.Current.Text);
+        Assert.Equal("Resources: library talk on Friday", tablet.Conflict.Yours);
+        Assert.Equal("Resources: the helpline leaflet", (await f.Notes.GetAsync(session.Id, 4)).Text);
+
+        // More typing during a conflict is kept, and nothing is saved over the other device's text.
+        tablet.Type("Resources: library talk on Friday (Ben)");
+        f.Clock.Advance(Quiet * 2);
+        Assert.Equal(NoteDraftStatus.Conflict, tablet.Status);
+
+        await tablet.ResolveAsync("Resources: the helpline leaflet; library talk on Friday (Ben)");
+
+        Assert.Equal(NoteDraftStatus.Saved, tablet.Status);
+        var stored = await f.Notes.GetAsync(session.Id, 4);
+        Assert.Equal(("Resources: the helpline leaflet; library talk on Friday (Ben)", 2), (stored.Text, stored.Version));
+    }
+
+    [Fact]
+    public async Task InvalidText_StaysInTheBox_WithAMessage_AndTheStoredNoteIsUntouched()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, "kept", 0);
+        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
+
+        draft.Type("pasted\u0007text");
+        await draft.FlushAsync();
+
+        Assert.Equal(NoteDraftStatus.Invalid, draft.Status);
+        Assert.Equal("pasted\u0007text", draft.Text);
+        Assert.NotNull(draft.Message);
+        Assert.Equal("kept", (await f.Notes.GetAsync(session.Id, 1)).Text);
+    }
+}
