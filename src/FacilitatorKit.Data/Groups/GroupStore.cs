@@ -93,6 +93,49 @@ public sealed class GroupStore(IDbContextFactory<FacilitatorKitDb> contexts, Mee
     public Task<Validated<MemberRecord>> MarkMemberLeftAsync(Guid memberId, bool hasLeft = true, CancellationToken cancellationToken = default) =>
         ChangeMemberAsync(memberId, (_, m) => Task.FromResult(Set(() => m.HasLeft = hasLeft)), cancellationToken);
 
+    public async Task<IReadOnlyList<GroupRecord>> GroupsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Groups.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<GroupRecord?> GroupAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A group's meetings, newest first.</summary>
+    public async Task<IReadOnlyList<MeetingRecord>> MeetingsAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId && m.LastSequence > 0)
+            .OrderByDescending(m => m.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The most recent meetings across all groups, newest first, with their group's name.</summary>
+    public async Task<IReadOnlyList<(MeetingRecord Meeting, string Group)>> RecentMeetingsAsync(int count = 10, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Meetings.AsNoTracking().Where(m => m.LastSequence > 0)
+            .Join(db.Groups.AsNoTracking(), m => m.GroupId, g => g.Id, (m, g) => new { Meeting = m, Group = g.Name })
+            .OrderByDescending(x => x.Meeting.CreatedAt).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => (r.Meeting, r.Group))];
+    }
+
+    public async Task<IReadOnlyList<string>> FormatNamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Formats.AsNoTracking().OrderBy(f => f.Id).Select(f => f.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The soft chime at time's up: off unless a group turns it on.</summary>
+    public async Task SetSoftChimeAsync(Guid groupId, bool on, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Groups.Where(g => g.Id == groupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.SoftChime, on), cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<MemberRecord>> MembersAsync(Guid groupId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

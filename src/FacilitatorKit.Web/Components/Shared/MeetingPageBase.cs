@@ -1,0 +1,120 @@
+using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Web.ViewModels;
+using Microsoft.AspNetCore.Components;
+
+namespace FacilitatorKit.Web.Components.Shared;
+
+/// <summary>
+/// A live view of one meeting. The meeting lives in its server-side session, not in this circuit: the page subscribes,
+/// re-renders when a change is saved, and after a reload or a reconnect simply shows the session as it is.
+/// </summary>
+public abstract class MeetingPageBase : ComponentBase, IDisposable
+{
+    // Countdowns tick in the browser; the server only re-renders for changes, and now and then for the
+    // slow-moving figures (elapsed time, projected end, live airtime).
+    private static readonly TimeSpan SlowRefresh = TimeSpan.FromSeconds(20);
+
+    private IDisposable? _subscription;
+    private ITimer? _refresh;
+    private MeetingId? _subscribed;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    protected MeetingSessions Sessions { get; set; } = null!;
+
+    [Inject]
+    protected TimeProvider Clock { get; set; } = null!;
+
+    /// <summary>Who this page acts as. (Until sign-in exists, the address decides.)</summary>
+    protected abstract Actor Actor { get; }
+
+    protected MeetingSession? Session { get; private set; }
+    protected MeetingView? View { get; private set; }
+    protected bool IsMissing { get; private set; }
+
+    /// <summary>A short, calm message after a refused action; cleared by the next one that works.</summary>
+    protected string? Notice { get; set; }
+
+    protected bool Busy { get; private set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var id = new MeetingId(Id);
+        if (_subscribed == id)
+        {
+            return;
+        }
+
+        _subscription?.Dispose();
+        Session = await Sessions.GetAsync(id);
+        IsMissing = Session is null;
+        if (Session is not null)
+        {
+            _subscription = Session.Subscribe(OnSaved);
+            _subscribed = id;
+            _refresh ??= Clock.CreateTimer(_ => OnSaved(null), null, SlowRefresh, SlowRefresh);
+        }
+
+        Refresh();
+    }
+
+    protected void Refresh()
+    {
+        if (Session is not null)
+        {
+            View = MeetingView.Of(Session.State, Clock.GetUtcNow(), Actor.Role);
+        }
+    }
+
+    /// <summary>
+    /// Sends a command built from what this page showed (<see cref="View"/>), so a click on an out-of-date screen is
+    /// refused as "already changed" rather than applied to something the person did not see.
+    /// </summary>
+    protected async Task SendAsync(Func<MeetingView, MeetingCommand> build)
+    {
+        if (Session is null || View is null || Busy)
+        {
+            return;
+        }
+
+        Busy = true;
+        try
+        {
+            var outcome = await Session.SubmitAsync(build(View));
+            Notice = outcome.IsAccepted ? null : outcome.Message;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not acknowledged, so not done: say so calmly and keep the page alive.
+            Notice = "That could not be saved just now, so it did not happen. Please try again.";
+        }
+        finally
+        {
+            Busy = false;
+            Refresh();
+        }
+    }
+
+    protected static CommandId NewId() => CommandId.New();
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _refresh?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private void OnSaved(MeetingState? saved)
+    {
+        // Only queue a render: the publisher must never wait on this view (a slow or gone circuit).
+        _ = InvokeAsync(() =>
+        {
+            Refresh();
+            StateHasChanged();
+        }).ContinueWith(t => DispatchExceptionAsync(t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+}

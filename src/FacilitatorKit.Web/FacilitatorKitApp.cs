@@ -1,0 +1,95 @@
+using System.Net;
+using FacilitatorKit.Data;
+using FacilitatorKit.Data.Groups;
+using FacilitatorKit.Data.Notes;
+using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Web.Components;
+using Microsoft.EntityFrameworkCore;
+using Radzen;
+
+namespace FacilitatorKit.Web;
+
+/// <summary>Builds the app: the store, the meeting sessions, and the Blazor Server UI. Tests start it on 127.0.0.1:0.</summary>
+public static partial class FacilitatorKitApp
+{
+    public const string DefaultUrl = "http://localhost:5000";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl); // loopback only, unless the facilitator opts in with --urls
+        }
+
+        configure?.Invoke(builder);
+
+        var connectionString = builder.Configuration.GetConnectionString(StoreSetup.ConnectionStringName) ?? StoreSetup.DefaultConnectionString();
+        builder.Services.AddDbContextFactory<FacilitatorKitDb>(options => StoreSetup.Configure(options, connectionString));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MeetingLog>();
+        builder.Services.AddSingleton<MeetingSessions>();
+        builder.Services.AddSingleton<GroupStore>();
+        builder.Services.AddSingleton<NoteStore>();
+        builder.Services.AddSingleton(new StoreLocation(connectionString));
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRadzenComponents();
+
+        var app = builder.Build();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FacilitatorKit");
+        StoreSetup.Initialize(connectionString, Path.Combine(AppContext.BaseDirectory, "formats"));
+        var databasePath = StoreSetup.DatabasePath(connectionString);
+        LogDataLocation(log, databasePath);
+
+        app.Lifetime.ApplicationStarted.Register(() => WarnIfReachableFromTheNetwork(app, log));
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapGet("/time", (TimeProvider clock) => Results.Json(new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() }));
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Brings back the meetings that were in progress when the app stopped, before anyone opens them.</summary>
+    public static async Task RestoreMeetingsAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var restored = await app.Services.GetRequiredService<MeetingSessions>().RestoreInProgressAsync().ConfigureAwait(false);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FacilitatorKit");
+        LogRestored(log, restored);
+    }
+
+    private static void WarnIfReachableFromTheNetwork(WebApplication app, ILogger log)
+    {
+        foreach (var url in app.Urls)
+        {
+            var host = new Uri(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal)).Host;
+            var loopback = host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+            if (!loopback)
+            {
+                LogReachable(log, url);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "FacilitatorKit keeps its data in {Path}")]
+    private static partial void LogDataLocation(ILogger log, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Restored {Count} meeting(s) that were in progress")]
+    private static partial void LogRestored(ILogger log, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening on {Url}: anyone on this network can open the meetings until sign-in exists. Use only on a network you trust.")]
+    private static partial void LogReachable(ILogger log, string url);
+}
+
+/// <summary>Where the data lives, for the pages that show it.</summary>
+public sealed record StoreLocation(string ConnectionString)
+{
+    public string DatabasePath => StoreSetup.DatabasePath(ConnectionString);
+}

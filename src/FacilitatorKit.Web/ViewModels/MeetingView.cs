@@ -1,0 +1,126 @@
+using System.Globalization;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Agenda;
+using FacilitatorKit.Engine.Fairness;
+using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Engine.Speakers;
+
+namespace FacilitatorKit.Web.ViewModels;
+
+public sealed record AgendaRow(AgendaItemId Id, string Title, string TimeBox, string TurnOrder, string Status, bool IsCurrent, bool IsOver);
+
+public sealed record QueueRow(ParticipantId Participant, string Name, string? Note);
+
+public sealed record PersonRow(ParticipantId Id, string Name, string? Note);
+
+/// <summary>What a countdown needs in the browser: the deadline on the server's clock, or the time left when paused.</summary>
+public sealed record Countdown(DateTimeOffset? Deadline, TimeSpan? PausedRemaining, TimeSpan? Limit)
+{
+    public string DeadlineMs => Deadline?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? "";
+    public string PausedMs => PausedRemaining is { } r ? ((long)r.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "";
+    public string LimitMs => Limit is { } l ? ((long)l.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "";
+}
+
+public sealed record SpeakerView(TurnId Turn, ParticipantId Participant, string Name, bool IsPaused, bool IsPointOfProcess, bool InGoRound, TurnClock Clock, Countdown Countdown);
+
+/// <summary>
+/// One meeting as a given role sees it at a given moment. Plain data, built from the engine's state; the pages only
+/// bind to it. Fairness figures are filled in for facilitator roles only, never for the room display.
+/// </summary>
+public sealed class MeetingView
+{
+    private MeetingView(MeetingState state, DateTimeOffset now, Role role)
+    {
+        State = state;
+        Now = now;
+        Role = role;
+    }
+
+    public MeetingState State { get; }
+    public DateTimeOffset Now { get; }
+    public Role Role { get; }
+
+    public MeetingPhase Phase => State.Phase;
+    public string FormatName => State.FormatName;
+    public IReadOnlyList<AgendaRow> Agenda { get; private init; } = [];
+    public AgendaItem? CurrentItem => State.CurrentItem;
+    public string CurrentTurnOrder => CurrentItem is { } item ? TurnOrderName(item.TurnPolicy) : "";
+    public Countdown? ItemCountdown { get; private init; }
+    public string ProjectedEnd => Clock(State.ProjectedEnd(Now));
+    public IReadOnlyList<PersonRow> Present { get; private init; } = [];
+    public IReadOnlyList<PersonRow> CanRaiseHand { get; private init; } = [];
+    public IReadOnlyList<QueueRow> Queue { get; private init; } = [];
+    public SpeakerView? Speaker { get; private init; }
+    public string? NextUp => Queue.Count > 0 ? Queue[0].Name : null;
+    public string? Chair => State.Chair is { } chair ? State.NameOf(chair) : null;
+    public IReadOnlyList<string> BreakRequests => [.. State.BreakRequests.Select(State.NameOf)];
+    public bool HasMoreItems => State.Agenda.Exists(i => i.Status == AgendaItemStatus.Pending);
+    public bool CanPassForNow => Speaker is { InGoRound: true } s && State.Round?.PassedForNow.Contains(s.Participant) != true;
+
+    /// <summary>Null for roles that may not see the airtime figures.</summary>
+    public FairnessReport? Fairness { get; private init; }
+
+    public static MeetingView Of(MeetingState state, DateTimeOffset now, Role role)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var order = state.SpeakerOrder(now);
+        var speaking = state.CurrentTurn?.Participant;
+        return new MeetingView(state, now, role)
+        {
+            Agenda = [.. state.Agenda.Select(i => Row(i, state.CurrentItemId, now))],
+            ItemCountdown = state.CurrentItem is { EndsAt: { } end } ? new Countdown(end, null, state.CurrentItem.PlannedTime) : null,
+            Present = [.. state.PresentParticipants.Select(p => new PersonRow(p.Id, p.Name, PersonNote(state, p.Id)))],
+            CanRaiseHand = [.. state.PresentParticipants.Where(p => p.Id != speaking && !order.Any(e => e.Participant == p.Id)).Select(p => new PersonRow(p.Id, p.Name, null))],
+            Queue = [.. order.Select(e => new QueueRow(e.Participant, state.NameOf(e.Participant), QueueNote(e)))],
+            Speaker = state.CurrentTurn is { } turn ? Speaking(state, turn, now) : null,
+            Fairness = Permissions.Allows(role, MeetingAction.SeeFairness) ? Balance.ForMeeting(state, now) : null,
+        };
+    }
+
+    public static string TurnOrderName(TurnPolicy policy) => policy switch
+    {
+        TurnPolicy.RaiseHand => "Raise hand",
+        TurnPolicy.GoRound => "Go-round",
+        TurnPolicy.Balanced => "Balanced",
+        _ => policy.ToString(),
+    };
+
+    /// <summary>m:ss, or +m:ss past zero, as the countdowns read.</summary>
+    public static string Duration(TimeSpan t) => t < TimeSpan.Zero
+        ? "+" + Duration(-t)
+        : $"{(int)t.TotalMinutes}:{t.Seconds:00}";
+
+    public static string Clock(DateTimeOffset instant) => instant.ToLocalTime().ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static AgendaRow Row(AgendaItem item, AgendaItemId? current, DateTimeOffset now)
+    {
+        var status = item.Status switch
+        {
+            AgendaItemStatus.Running when item.IsInOverrun(now) => $"Now: {Duration(item.Elapsed(now))} elapsed, {Duration(item.Overrun(now))} over",
+            AgendaItemStatus.Running => $"Now: {Duration(item.Elapsed(now))} elapsed, {Duration(item.Remaining(now))} left",
+            AgendaItemStatus.Done => item.Overrun(now) > TimeSpan.Zero ? $"Done in {Duration(item.Elapsed(now))} ({Duration(item.Overrun(now))} over)" : $"Done in {Duration(item.Elapsed(now))}",
+            AgendaItemStatus.Skipped => "Skipped",
+            _ => "To come",
+        };
+        var policy = TurnOrderName(item.TurnPolicy) + (item.TurnLimit is { } limit ? $", {Duration(limit)} each" : "");
+        return new AgendaRow(item.Id, item.Title, $"{item.PlannedTime.TotalMinutes:0.#} min", policy, status, item.Id == current, item.Status is AgendaItemStatus.Done or AgendaItemStatus.Skipped);
+    }
+
+    private static SpeakerView Speaking(MeetingState state, Turn turn, DateTimeOffset now)
+    {
+        var clock = turn.Clock(now);
+        var countdown = new Countdown(turn.Deadline, turn.Status == TurnStatus.Paused ? turn.Remaining(now) : null, turn.Limit);
+        return new SpeakerView(turn.Id, turn.Participant, state.NameOf(turn.Participant), turn.Status == TurnStatus.Paused,
+            turn.Kind == TurnKind.PointOfProcess, turn.Kind == TurnKind.GoRound, clock, countdown);
+    }
+
+    private static string? QueueNote(QueueEntry entry) => entry.Kind switch
+    {
+        QueueEntryKind.PointOfProcess => "point of process",
+        QueueEntryKind.GoRound when entry.PassedForNow => "passed for now",
+        _ => null,
+    };
+
+    private static string? PersonNote(MeetingState state, ParticipantId id) =>
+        state.Chair == id ? "chair" : state.BreakRequests.Contains(id) ? "asked for a break" : null;
+}

@@ -1,0 +1,30 @@
+// Keyboard shortcuts on the facilitator console: N next speaker, Space pause or resume, + add a minute,
+// → next item, ? show them all. They press the same buttons a mouse would, so the rules stay in one place.
+(() => {
+  "use strict";
+  const keys = { n: "next-speaker", N: "next-speaker", " ": "pause-resume", "+": "add-minute", ArrowRight: "next-item" };
+
+  document.addEventListener("keydown", (event) => {
+    if (!document.querySelector("[data-shortcuts]")) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|A|SUMMARY)$/.test(target.tagName))) return;
+
+    if (event.key === "?") {
+      const help = document.querySelector("[data-shortcuts-help]");
+      if (help) {
+        help.open = !help.open;
+        event.preventDefault();
+      }
+      return;
+    }
+
+    const name = keys[event.key];
+    if (!name) return;
+    const button = document.querySelector(`[data-shortcut="${name}"]:not([disabled])`);
+    if (button) {
+      event.preventDefault();
+      button.click();
+    }
+  });
+})();
