@@ -105,6 +105,15 @@ public sealed class GroupStore(IDbContextFactory<FacilitatorKitDb> contexts, Mee
         return await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The group a meeting belongs to.</summary>
+    public async Task<GroupRecord?> GroupOfMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Meetings.AsNoTracking().Where(m => m.Id == meeting.Value)
+            .Join(db.Groups.AsNoTracking(), m => m.GroupId, g => g.Id, (m, g) => g)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A group's meetings, newest first.</summary>
     public async Task<IReadOnlyList<MeetingRecord>> MeetingsAsync(Guid groupId, CancellationToken cancellationToken = default)
     {

@@ -29,6 +29,15 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     [Inject]
     protected TimeProvider Clock { get; set; } = null!;
 
+    [Inject]
+    protected FacilitatorKit.Data.Groups.GroupStore Groups { get; set; } = null!;
+
+    /// <summary>"on" when the group turned the soft chime on; the browser plays it at time's up.</summary>
+    protected string Chime { get; private set; } = "off";
+
+    /// <summary>The group's name and page, for the way back.</summary>
+    protected FacilitatorKit.Data.Model.GroupRecord? Group { get; private set; }
+
     /// <summary>Who this page acts as. (Until sign-in exists, the address decides.)</summary>
     protected abstract Actor Actor { get; }
 
@@ -55,6 +64,8 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         if (Session is not null)
         {
             _subscription = Session.Subscribe(OnSaved);
+            Group = await Groups.GroupOfMeetingAsync(id);
+            Chime = Group?.SoftChime == true ? "on" : "off";
             _subscribed = id;
             _refresh ??= Clock.CreateTimer(_ => OnSaved(null), null, SlowRefresh, SlowRefresh);
         }

@@ -78,7 +78,7 @@
       el.classList.toggle("is-timesup", state === "timesup");
       el.classList.toggle("is-overtime", state === "overtime");
       el.classList.toggle("is-paused", !!paused);
-      if (state === "timesup" && document.body.dataset.chime === "on" && !chimed.has(el)) {
+      if (state === "timesup" && document.querySelector('[data-chime="on"]') && !chimed.has(el)) {
         chimed.add(el);
         chime();
       }
