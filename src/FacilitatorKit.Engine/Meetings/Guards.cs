@@ -56,6 +56,12 @@ internal static class Guards
         return null;
     }
 
+    /// <summary>Speakers may pass on their own turn; anyone else needs to be running the queue.</summary>
+    public static Roles.MeetingAction OwnTurnOrRunQueue(MeetingState state, TurnId turn, Roles.Actor actor) =>
+        state.CurrentTurn is { } current && current.Id == turn && actor.Self == current.Participant
+            ? Roles.MeetingAction.RaiseOwnHand
+            : Roles.MeetingAction.RunQueue;
+
     public static Refusal? Present(MeetingState state, ParticipantId who)
     {
         var person = state.FindParticipant(who);

@@ -12,10 +12,7 @@ public sealed record Pass(CommandId Id, Actor Actor, TurnId Turn) : MeetingComma
     /// <summary>Long enough to say "I'll pass, thanks"; anything longer was speaking.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(15);
 
-    internal override MeetingAction RequiredAction(MeetingState state) =>
-        state.CurrentTurn is { } turn && turn.Id == Turn && Actor.Self == turn.Participant
-            ? MeetingAction.RaiseOwnHand
-            : MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state) => Guards.OwnTurnOrRunQueue(state, Turn, Actor);
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {

@@ -5,10 +5,7 @@ namespace FacilitatorKit.Engine.Speakers;
 /// <summary>In a go-round, the speaker passes for now: no airtime, and they move to the end of this round, once.</summary>
 public sealed record PassForNow(CommandId Id, Actor Actor, TurnId Turn) : MeetingCommand(Id, Actor)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) =>
-        state.CurrentTurn is { } turn && turn.Id == Turn && Actor.Self == turn.Participant
-            ? MeetingAction.RaiseOwnHand
-            : MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state) => Guards.OwnTurnOrRunQueue(state, Turn, Actor);
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
