@@ -107,6 +107,11 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         {
             Busy = false;
             Refresh();
+
+            // The click may have come from a child panel, which re-renders only itself; and the saved change may
+            // already have re-rendered this page while Busy was still true. Render again, or the page's buttons
+            // stay disabled until the next slow refresh.
+            StateHasChanged();
         }
     }
 
