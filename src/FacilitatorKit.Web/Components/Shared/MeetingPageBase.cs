@@ -20,6 +20,12 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     private ITimer? _refresh;
     private MeetingId? _subscribed;
 
+    // What the browser has on screen. A saved change refreshes View at once, but the browser shows it only when it
+    // has applied that render and said so; a click it sent before then was made on the older screen. Each render's
+    // view waits here until the browser acknowledges it (OnAfterRender), in render order.
+    private readonly Queue<MeetingView?> _rendering = new();
+    private MeetingView? _shown;
+
     [Parameter]
     public Guid Id { get; set; }
 
@@ -82,8 +88,9 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     }
 
     /// <summary>
-    /// Sends a command built from what this page showed (<see cref="View"/>), so a click on an out-of-date screen is
-    /// refused as "already changed" rather than applied to something the person did not see.
+    /// Sends a command built from what this page showed (the view the browser last acknowledged, not a newer one it
+    /// has not drawn yet), so a click on an out-of-date screen is refused as "already changed" rather than applied to
+    /// something the person did not see: two devices pressing "Next speaker" together advance the queue once.
     /// </summary>
     protected async Task SendAsync(Func<MeetingView, MeetingCommand> build)
     {
@@ -95,7 +102,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         Busy = true;
         try
         {
-            var outcome = await Session.SubmitAsync(build(View));
+            var outcome = await Session.SubmitAsync(build(_shown ?? View));
             Notice = outcome.IsAccepted ? null : outcome.Message;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -116,6 +123,21 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     }
 
     protected static CommandId NewId() => CommandId.New();
+
+    protected override bool ShouldRender()
+    {
+        _rendering.Enqueue(View);
+        return true;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // The first render is not announced through ShouldRender; until a later one is acknowledged, SendAsync uses View.
+        if (!firstRender && _rendering.TryDequeue(out var shown))
+        {
+            _shown = shown;
+        }
+    }
 
     public void Dispose()
     {

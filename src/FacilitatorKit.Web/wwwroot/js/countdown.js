@@ -7,7 +7,7 @@
   let offset = 0; // server clock minus this device's clock, in ms
   let bestRoundTrip = Infinity;
 
-  async function syncClock() {
+  async function syncClock(keepOnlyTheBest) {
     try {
       const sent = Date.now();
       const response = await fetch("/time", { cache: "no-store" });
@@ -15,7 +15,7 @@
       const { now } = await response.json();
       const roundTrip = received - sent;
       // Keep the measurement from the quickest round trip: it has the least uncertainty.
-      if (roundTrip <= bestRoundTrip * 2) {
+      if (roundTrip <= bestRoundTrip * (keepOnlyTheBest ? 1 : 2)) {
         bestRoundTrip = Math.min(bestRoundTrip, roundTrip);
         offset = now - (sent + roundTrip / 2);
       }
@@ -85,7 +85,12 @@
     }
   }
 
-  syncClock().then(tick);
+  // Start from the best of a few quick measurements: a single slow round trip (a busy device, a busy network) can be
+  // off by half of it, which shows as a second too many or too few until the next measurement a minute later.
+  (async () => {
+    for (let i = 0; i < 5; i++) await syncClock(true);
+    tick();
+  })();
   setInterval(syncClock, 60000);
   setInterval(tick, 200);
 })();

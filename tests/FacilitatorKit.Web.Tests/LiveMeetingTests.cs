@@ -1,0 +1,136 @@
+using FacilitatorKit.Web.Tests.Pages;
+using FacilitatorKit.Web.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FacilitatorKit.Web.Tests;
+
+/// <summary>Issue 4 §2 and §3: one meeting, three devices, one state, one clock.</summary>
+public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task AChangeOnOneDevice_AppearsOnTheOthers()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var (console, follow, display) = await OpenAllThreeAsync(meeting);
+
+        await console.StartMeetingAsync();
+        await follow.ExpectCurrentItemAsync("Welcome and ground rules");
+        await Expect(display.ItemTitle).ToHaveTextAsync("Welcome and ground rules");
+
+        // The co-facilitator queues someone: the console and the display see it.
+        await follow.RaiseHandAsync("Casey");
+        await console.ExpectQueueAsync("Casey");
+        await display.ExpectNextUpAsync("Casey");
+
+        // The facilitator gives the turn: the tablet and the display see who speaks.
+        await console.NextSpeakerAsync("Casey");
+        await follow.ExpectSpeakerAsync("Casey");
+        await display.ExpectSpeakerAsync("Casey");
+        await follow.ExpectQueueAsync();
+
+        // The co-facilitator ends it and moves the agenda on: the console and the display follow.
+        await follow.EndTurnAsync();
+        await console.ExpectNobodySpeakingAsync();
+        await display.ExpectNobodySpeakingAsync();
+        await follow.NextItemButton.ClickAsync();
+        await console.ExpectCurrentItemAsync("Check-in");
+        await Expect(display.ItemTitle).ToHaveTextAsync("Check-in");
+    }
+
+    [Fact]
+    public async Task TwoDevicesPressingNextSpeakerTogether_AdvanceTheQueueOnce()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var (console, follow, _) = await OpenAllThreeAsync(meeting);
+        await console.StartMeetingAsync();
+        await console.RaiseHandAsync("Blake");
+        await console.RaiseHandAsync("Alex");
+        await console.RaiseHandAsync("Casey");
+        await follow.ExpectQueueAsync("Blake", "Alex", "Casey");
+        await Expect(console.NextSpeakerButton).ToBeEnabledAsync();
+        await Expect(follow.NextSpeakerButton).ToBeEnabledAsync();
+
+        // Both see nobody speaking and Blake first; both press at once. (Forced clicks skip Playwright's actionability
+        // checks, which under load can put more time between the two presses than the server needs to answer one.)
+        await Task.WhenAll(
+            console.NextSpeakerButton.ClickAsync(new() { Force = true }),
+            follow.NextSpeakerButton.ClickAsync(new() { Force = true }));
+
+        foreach (var view in new RunningMeetingPage[] { console, follow })
+        {
+            await view.ExpectSpeakerAsync("Blake");
+            await view.ExpectQueueAsync("Alex", "Casey");
+        }
+
+        // The press that lost the race is refused calmly ("Already changed"), on one device only.
+        await ExpectEventuallyAsync(async () => await CountNoticesAsync("Already changed", console, follow) == 1,
+            "exactly one device to say the speaker had already changed");
+    }
+
+    [Fact]
+    public async Task AReload_RestoresTheState()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var (console, follow, display) = await OpenAllThreeAsync(meeting);
+        await console.StartMeetingAsync();
+        await console.NextItemButton.ClickAsync();
+        await console.ExpectCurrentItemAsync("Check-in");
+        await console.NextSpeakerAsync("Alex");
+        await console.PauseButton.ClickAsync();
+        await Expect(console.ResumeButton).ToBeVisibleAsync();
+        await console.Notes.FillAsync("Leaflets from the library.");
+        await ExpectNotesSavedAsync(meeting, "Leaflets from the library.");
+
+        // After a reload, a paused countdown is drawn from the time left that the server kept: every device shows the same.
+        int? pausedAt = null;
+        foreach (var page in new MeetingViewPage[] { console, follow, display })
+        {
+            await page.Page.ReloadAsync();
+            await page.WaitUntilLiveAsync();
+            await page.ExpectSpeakerAsync("Alex");
+            await Expect(page.CurrentSpeaker).ToContainTextAsync("Paused");
+            await page.ExpectTimerShowsMinutesAndSecondsAsync();
+            pausedAt ??= await page.ReadTimerSecondsAsync();
+            Assert.Equal(pausedAt, await page.ReadTimerSecondsAsync());
+        }
+
+        await console.ExpectCurrentItemAsync("Check-in");
+        await console.ExpectQueueAsync("Blake", "Casey");
+        await Expect(console.ResumeButton).ToBeVisibleAsync();
+        await Expect(console.Notes).ToHaveValueAsync("Leaflets from the library.");
+        await Expect(console.Agenda.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("Done");
+    }
+
+    [Fact]
+    public async Task TheCountdowns_OnAllThreeDevices_AgreeWithinOneSecond()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var (console, follow, display) = await OpenAllThreeAsync(meeting);
+        await StartCheckInRoundAsync(console, "Alex");
+        foreach (var page in new MeetingViewPage[] { console, follow, display })
+        {
+            await page.ExpectTimerShowsMinutesAndSecondsAsync();
+        }
+
+        // Read the three at (nearly) the same moment; again after the countdowns have ticked on, twice.
+        for (var sample = 0; sample < 3; sample++)
+        {
+            var seconds = await Task.WhenAll(console.ReadTimerSecondsAsync(), follow.ReadTimerSecondsAsync(), display.ReadTimerSecondsAsync());
+            Assert.True(seconds.Max() - seconds.Min() <= 1, $"The countdowns read {string.Join(", ", seconds)} seconds on the console, the tablet and the display.");
+            Assert.InRange(seconds.Min(), 1, 60);
+            await Expect(console.Timer).Not.ToHaveTextAsync(await console.Timer.InnerTextAsync());
+        }
+    }
+
+    private static async Task<int> CountNoticesAsync(string text, params RunningMeetingPage[] pages)
+    {
+        var count = 0;
+        foreach (var page in pages)
+        {
+            count += await page.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = text }).CountAsync();
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FacilitatorKit.Web.Tests.Pages;
+
+/// <summary>`/meetings/{id}`: the facilitator console.</summary>
+public sealed class ConsolePage(IPage page) : RunningMeetingPage(page)
+{
+    protected override string Path(Guid meeting) => $"/meetings/{meeting}";
+
+    public ILocator StartMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "Start meeting", Exact = true });
+    public ILocator CoFacilitatorViewLink => Page.GetByRole(AriaRole.Link, new() { Name = "Co-facilitator view", Exact = true });
+    public ILocator RoomDisplayLink => Page.GetByRole(AriaRole.Link, new() { Name = "Room display", Exact = true });
+
+    /// <summary>The meeting's id, read from the address.</summary>
+    public Guid MeetingId => Guid.Parse(new Uri(Page.Url).Segments[2].TrimEnd('/'));
+
+    public async Task StartMeetingAsync()
+    {
+        await StartMeetingButton.ClickAsync();
+        await Expect(StartMeetingButton).ToHaveCountAsync(0);
+        await Expect(CurrentItem.GetByRole(AriaRole.Heading)).ToBeVisibleAsync();
+    }
+
+    /// <summary>Presses a keyboard shortcut with nothing focused, as a facilitator would between clicks.</summary>
+    public async Task PressShortcutAsync(string key)
+    {
+        await Page.EvaluateAsync("() => { if (document.activeElement instanceof HTMLElement) document.activeElement.blur(); }");
+        await Page.Keyboard.PressAsync(key);
+    }
+}

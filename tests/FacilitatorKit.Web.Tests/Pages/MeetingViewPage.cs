@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FacilitatorKit.Web.Tests.Pages;
+
+/// <summary>What every live view of a meeting shows: the current speaker with the countdown.</summary>
+public abstract partial class MeetingViewPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    protected abstract string Path(Guid meeting);
+
+    public ILocator CurrentSpeaker => Page.GetByRole(AriaRole.Region, new() { Name = "Current speaker", Exact = true });
+
+    /// <summary>The turn's countdown: m:ss, or +m:ss in overtime.</summary>
+    public ILocator Timer => CurrentSpeaker.GetByRole(AriaRole.Timer);
+
+    // Looked up so that a test can prove they are absent (the room display) as well as present.
+    public ILocator Airtime => Page.GetByRole(AriaRole.Region, new() { Name = "Airtime", Exact = true });
+    public ILocator Notes => Page.GetByRole(AriaRole.Textbox, new() { Name = "Notes", Exact = true });
+
+    public async Task GotoAsync(Guid meeting)
+    {
+        await Page.GotoAsync(Path(meeting));
+        await WaitUntilLiveAsync();
+    }
+
+    /// <summary>The pages render only once the circuit is up (no prerendering), so the speaker region means "live".</summary>
+    public async Task WaitUntilLiveAsync() => await Expect(CurrentSpeaker).ToBeVisibleAsync();
+
+    public async Task ExpectSpeakerAsync(string name) => await Expect(CurrentSpeaker).ToContainTextAsync(name);
+
+    public async Task ExpectNobodySpeakingAsync() => await Expect(CurrentSpeaker).ToContainTextAsync("Nobody is speaking.");
+
+    public async Task ExpectTimerShowsMinutesAndSecondsAsync() => await Expect(Timer).ToHaveTextAsync(MinutesAndSeconds());
+
+    /// <summary>The countdown's text in seconds; negative in overtime.</summary>
+    public async Task<int> ReadTimerSecondsAsync() => ParseTimer(await Timer.InnerTextAsync());
+
+    public static int ParseTimer(string text)
+    {
+        var match = MinutesAndSeconds().Match(text.Trim());
+        if (!match.Success)
+        {
+            throw new FormatException($"The countdown reads \"{text}\", not m:ss or +m:ss.");
+        }
+
+        var seconds = (int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) * 60) + int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture);
+        return match.Groups["over"].Success ? -seconds : seconds;
+    }
+
+    [GeneratedRegex(@"^(?<over>\+)?(?<m>\d+):(?<s>[0-5]\d)$")]
+    public static partial Regex MinutesAndSeconds();
+}
+
+/// <summary>The views that run the meeting (the console and the co-facilitator view): agenda, queue and turn controls.</summary>
+public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
+{
+    public ILocator Agenda => Page.GetByRole(AriaRole.List, new() { Name = "Agenda", Exact = true });
+    public ILocator CurrentItem => Page.GetByRole(AriaRole.Region, new() { Name = "Current item", Exact = true });
+    public ILocator NextItemButton => Page.GetByRole(AriaRole.Button, new() { Name = "Next item", Exact = true });
+    public ILocator TurnOrder => Page.GetByRole(AriaRole.Combobox, new() { Name = "Turn order", Exact = true });
+    public ILocator SelectedTurnOrder => TurnOrder.GetByRole(AriaRole.Option, new() { Selected = true });
+    public ILocator SpeakerQueue => Page.GetByRole(AriaRole.List, new() { Name = "Speaker queue", Exact = true });
+    public ILocator NextSpeakerButton => Page.GetByRole(AriaRole.Button, new() { Name = "Next speaker", Exact = true });
+    public ILocator PauseButton => Button("Pause");
+    public ILocator ResumeButton => Button("Resume");
+    public ILocator AddAMinuteButton => Button("Add a minute");
+    public ILocator EndTurnButton => Button("End turn");
+    public ILocator PassButton => Button("Pass");
+    public ILocator PassForNowButton => Button("Pass for now");
+    public ILocator ParticipantNameBox => Page.GetByRole(AriaRole.Textbox, new() { Name = "Participant name", Exact = true });
+    public ILocator AddParticipantButton => Page.GetByRole(AriaRole.Button, new() { Name = "Add participant", Exact = true });
+    public ILocator Participants => Page.GetByRole(AriaRole.List, new() { Name = "Participants", Exact = true });
+
+    /// <summary>Every "Raise hand for NAME" button.</summary>
+    public ILocator RaiseHandButtons => Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Raise hand for ") });
+
+    public ILocator RaiseHandFor(string name) => Page.GetByRole(AriaRole.Button, new() { Name = $"Raise hand for {name}", Exact = true });
+
+    private ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    public async Task RaiseHandAsync(string name)
+    {
+        await RaiseHandFor(name).ClickAsync();
+        await Expect(SpeakerQueue.GetByRole(AriaRole.Listitem).Filter(new() { HasText = name })).ToHaveCountAsync(1);
+    }
+
+    /// <summary>The queue holds exactly these people, in this order.</summary>
+    public async Task ExpectQueueAsync(params string[] names)
+    {
+        var rows = SpeakerQueue.GetByRole(AriaRole.Listitem);
+        await Expect(rows).ToHaveCountAsync(names.Length);
+        for (var i = 0; i < names.Length; i++)
+        {
+            await Expect(rows.Nth(i)).ToContainTextAsync(names[i]);
+        }
+    }
+
+    public async Task NextSpeakerAsync(string expected)
+    {
+        await NextSpeakerButton.ClickAsync();
+        await ExpectSpeakerAsync(expected);
+    }
+
+    /// <summary>
+    /// Ends the turn and waits until the page shows it: a page sends one command at a time, and a click made
+    /// while the previous one is still on its way is not applied.
+    /// </summary>
+    public async Task EndTurnAsync()
+    {
+        await EndTurnButton.ClickAsync();
+        await ExpectNobodySpeakingAsync();
+    }
+
+    public async Task AddParticipantAsync(string name)
+    {
+        await ParticipantNameBox.FillAsync(name);
+        await AddParticipantButton.ClickAsync();
+        await Expect(Participants).ToContainTextAsync(name);
+    }
+
+    public async Task ExpectCurrentItemAsync(string title) =>
+        await Expect(CurrentItem.GetByRole(AriaRole.Heading, new() { Name = title, Exact = true })).ToBeVisibleAsync();
+}

@@ -1,0 +1,123 @@
+using FacilitatorKit.Data.Groups;
+using FacilitatorKit.Data.Notes;
+using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Web.Tests.Pages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace FacilitatorKit.Web.Tests.Support;
+
+/// <summary>
+/// The base of every browser test: the shared app and browser, a fresh group per test, and the three devices of a
+/// meeting (the facilitator's console, a co-facilitator's tablet, the room display), each its own browser context.
+/// </summary>
+[Collection(WebAppCollection.Name)]
+public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
+{
+    public const string PeerSupportCircle = "Peer support circle";
+    public const string ShortCheckIn = "Short check-in";
+
+    private readonly List<Device> _devices = [];
+
+    protected WebAppFixture App { get; } = app;
+
+    public Task InitializeAsync()
+    {
+        // Blazor Server needs a moment after a click: assertions wait up to 15 s, with no sleeps.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var device in _devices)
+        {
+            await device.DisposeAsync();
+        }
+    }
+
+    protected async Task<Device> OpenDeviceAsync(string name, ViewportSize? viewport = null)
+    {
+        var device = await App.OpenDeviceAsync(name, viewport);
+        _devices.Add(device);
+        return device;
+    }
+
+    protected static string UniqueGroupName(string what) => $"{what} {Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>A fresh group with these members, put straight into the store (the UI path has its own test).</summary>
+    protected async Task<Guid> SeedGroupAsync(params string[] members)
+    {
+        var group = (await App.Groups.CreateGroupAsync(new NewGroup(UniqueGroupName("Group")))).Value
+            ?? throw new InvalidOperationException("The test group could not be created.");
+        foreach (var name in members)
+        {
+            var added = await App.Groups.AddMemberAsync(group.Id, name);
+            if (!added.IsValid)
+            {
+                throw new InvalidOperationException($"The test member {name} could not be added.");
+            }
+        }
+
+        return group.Id;
+    }
+
+    /// <summary>A fresh group with these members and a meeting set up (not started) with everyone present, seated in this order.</summary>
+    protected async Task<Guid> SeedMeetingAsync(string format, params string[] members)
+    {
+        var group = await SeedGroupAsync(members);
+        var present = (await App.Groups.MembersAsync(group)).Select(m => m.Id).ToList();
+        var created = await App.Groups.StartNewMeetingAsync(group, format, present, chair: null);
+        return created.Value?.Meeting.Value ?? throw new InvalidOperationException("The test meeting could not be set up.");
+    }
+
+    /// <summary>The three devices of a meeting, each with its view open and live.</summary>
+    protected async Task<(ConsolePage Console, FollowPage Follow, DisplayPage Display)> OpenAllThreeAsync(Guid meeting)
+    {
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
+        var follow = new FollowPage((await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 })).Page);
+        var display = new DisplayPage((await OpenDeviceAsync("display", new ViewportSize { Width = 1920, Height = 1080 })).Page);
+        await console.GotoAsync(meeting);
+        await follow.GotoAsync(meeting);
+        await display.GotoAsync(meeting);
+        return (console, follow, display);
+    }
+
+    /// <summary>
+    /// A running meeting in its go-round check-in (1 minute a turn), with the first person in the round speaking,
+    /// so that a countdown is running.
+    /// </summary>
+    protected static async Task StartCheckInRoundAsync(ConsolePage console, string firstSpeaker)
+    {
+        await console.StartMeetingAsync();
+        await console.NextItemButton.ClickAsync();
+        await console.ExpectCurrentItemAsync("Check-in");
+        await console.NextSpeakerAsync(firstSpeaker);
+    }
+
+    /// <summary>
+    /// Waits until the notes of the meeting's current item hold this text in the store. (The box says "Saved" before
+    /// anything is typed too, so its status alone cannot tell a test that the typing has landed.)
+    /// </summary>
+    protected async Task ExpectNotesSavedAsync(Guid meeting, string text)
+    {
+        var sessions = App.Services.GetRequiredService<MeetingSessions>();
+        var notes = App.Services.GetRequiredService<NoteStore>();
+        var id = new MeetingId(meeting);
+        await ExpectEventuallyAsync(
+            async () => (await sessions.GetAsync(id))?.State.CurrentItemId is { } item && (await notes.GetAsync(id, item.Value)).Text == text,
+            $"the notes \"{text}\" to be saved");
+    }
+
+    /// <summary>For a condition that no single Playwright assertion can wait on (several pages, or the store).</summary>
+    protected static async Task ExpectEventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Waited 15 s for {what}.");
+            await Task.Delay(100);
+        }
+    }
+}

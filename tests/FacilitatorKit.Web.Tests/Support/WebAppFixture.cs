@@ -1,0 +1,117 @@
+using FacilitatorKit.Data.Groups;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace FacilitatorKit.Web.Tests.Support;
+
+/// <summary>
+/// The real app on a real Kestrel (127.0.0.1, a free port, a temporary database) and one headless Chromium, started
+/// once for the whole collection. Each test opens its own browser contexts: one per device.
+/// </summary>
+public sealed class WebAppFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    // Debian's Chromium, launched the way shared PLATFORM.md verified; `playwright install` is never run.
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "facilitatorkit-web-tests-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The app has not started.");
+
+    public GroupStore Groups => Services.GetRequiredService<GroupStore>();
+
+    public async Task InitializeAsync()
+    {
+        // Never skip: a missing browser is a broken machine, and the browser tests must say so.
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is missing: {ChromiumPath} does not exist. The browser tests need Debian's Chromium; install it with " +
+                "`apt-get update && apt-get install -y chromium` (./test.sh does this). Do not run `playwright install`.");
+        }
+
+        Directory.CreateDirectory(_folder);
+        var database = Path.Combine(_folder, "facilitatorkit.db");
+        _app = FacilitatorKitApp.Build(
+            [
+                "--urls=http://127.0.0.1:0",
+                "--environment=Development", // serves Radzen's _content/ assets from the package cache
+                "--applicationName=FacilitatorKit.Web", // the static web assets manifests are named after the app, not the test host
+                $"--ConnectionStrings:FacilitatorKit=Data Source={database}",
+            ],
+            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await FacilitatorKitApp.RestoreMeetingsAsync(_app);
+        await _app.StartAsync();
+
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel did not report the address it listens on.");
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A new device: its own browser context (cookies, storage, circuit) and one page.</summary>
+    public async Task<Device> OpenDeviceAsync(string name, ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new Device(name, context, page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebAppCollection : ICollectionFixture<WebAppFixture>
+{
+    public const string Name = "Web app in Chromium";
+}
