@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Agenda;
+using FacilitatorKit.Engine.Participants;
+using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Engine.Speakers;
+using FacilitatorKit.Web.ViewModels;
+
+namespace FacilitatorKit.Web.Tests.ViewModels;
+
+/// <summary>The view model the three pages bind to: what each role sees of a meeting at a moment.</summary>
+public class MeetingViewTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 22, 19, 0, 0, TimeSpan.Zero);
+
+    private static readonly MeetingFormat Format = new("Circle",
+    [
+        new("Welcome", AgendaItemKind.Opening, TimeSpan.FromMinutes(5)),
+        new("Check-in", AgendaItemKind.CheckIn, TimeSpan.FromMinutes(15), TurnPolicy.GoRound, TimeSpan.FromMinutes(1)),
+        new("Sharing", AgendaItemKind.Sharing, TimeSpan.FromMinutes(40), TurnPolicy.Balanced, TimeSpan.FromMinutes(5)),
+    ]);
+
+    private sealed class Script
+    {
+        public MeetingState State { get; private set; } = MeetingState.Initial(MeetingId.New());
+        public DateTimeOffset Now { get; private set; } = Start;
+        public Dictionary<string, ParticipantId> People { get; } = [];
+
+        public Script(params string[] names)
+        {
+            var people = names.Select(n => new Participant(People[n] = ParticipantId.New(), n)).ToImmutableArray();
+            Do(new SetUpMeeting(CommandId.New(), Actor.Facilitator, State.Id, Format, people, people[0].Id));
+            Do(new StartMeeting(CommandId.New(), Actor.Facilitator));
+        }
+
+        public Script Do(MeetingCommand command)
+        {
+            var decision = Meeting.Decide(State, command, Now);
+            Assert.True(decision.IsAccepted, decision.Refusal?.Reason);
+            State = Meeting.Apply(State, decision.Events);
+            return this;
+        }
+
+        public Script Wait(TimeSpan time)
+        {
+            Now += time;
+            return this;
+        }
+
+        public Script NextItem() => Do(new NextItem(CommandId.New(), Actor.Facilitator, State.CurrentItemId));
+        public Script NextSpeaker() => Do(new NextSpeaker(CommandId.New(), Actor.Facilitator, State.CurrentTurn?.Id));
+        public Script Raise(string name) => Do(new RaiseHand(CommandId.New(), Actor.Facilitator, People[name]));
+        public MeetingView View(Role role = Role.Facilitator) => MeetingView.Of(State, Now, role);
+    }
+
+    [Fact]
+    public void Fairness_IsThereForFacilitatorRoles_AndNeverForTheDisplay()
+    {
+        var s = new Script("Ana", "Ben").Raise("Ben").NextSpeaker().Wait(TimeSpan.FromMinutes(2));
+
+        Assert.NotNull(s.View(Role.Facilitator).Fairness);
+        Assert.NotNull(s.View(Role.CoFacilitator).Fairness);
+        Assert.Null(s.View(Role.Display).Fairness);
+        Assert.Null(s.View(Role.Member).Fairness);
+    }
+
+    [Fact]
+    public void RaiseHandButtons_AreForPresentPeople_NotQueued_NotSpeaking()
+    {
+        var s = new Script("Ana", "Ben", "Cai", "Dee").Raise("Ben").Raise("Cai").NextSpeaker();
+        s.Do(new MarkParticipantLeft(CommandId.New(), Actor.Facilitator, s.People["Dee"]));
+
+        var view = s.View();
+
+        Assert.Equal("Ben", view.Speaker!.Name);
+        Assert.Equal(["Cai"], view.Queue.Select(q => q.Name));
+        Assert.Equal(["Ana"], view.CanRaiseHand.Select(p => p.Name));
+        Assert.Equal("Cai", view.NextUp);
+    }
+
+    [Fact]
+    public void Queue_SaysWhoHasAPointOfProcess_AndWhoPassedForNow()
+    {
+        var s = new Script("Ana", "Ben", "Cai").NextItem(); // the check-in go-round: Ben, Cai, Ana
+        s.NextSpeaker().Do(new PassForNow(CommandId.New(), Actor.Facilitator, s.State.CurrentTurn!.Id));
+        s.Do(new RaisePointOfProcess(CommandId.New(), Actor.Facilitator, s.People["Ana"]));
+
+        var queue = s.View().Queue;
+
+        Assert.Equal([("Ana", "point of process"), ("Cai", null), ("Ben", "passed for now")], queue.Select(q => (q.Name, q.Note)));
+    }
+
+    [Fact]
+    public void SpeakerCountdown_CarriesTheServersDeadline_AndWhilePausedTheTimeLeft()
+    {
+        var s = new Script("Ana", "Ben").NextItem().NextSpeaker().Wait(TimeSpan.FromSeconds(20));
+
+        var speaking = s.View().Speaker!;
+        Assert.Equal(Start + TimeSpan.FromMinutes(1), speaking.Countdown.Deadline);
+        Assert.Equal(TimeSpan.FromMinutes(1), speaking.Countdown.Limit);
+        Assert.Null(speaking.Countdown.PausedRemaining);
+
+        s.Do(new PauseTurn(CommandId.New(), Actor.Facilitator, speaking.Turn)).Wait(TimeSpan.FromMinutes(3));
+        var paused = s.View().Speaker!;
+
+        Assert.True(paused.IsPaused);
+        Assert.Null(paused.Countdown.Deadline);
+        Assert.Equal(TimeSpan.FromSeconds(40), paused.Countdown.PausedRemaining);
+        Assert.Equal("40000", paused.Countdown.PausedMs);
+    }
+
+    [Fact]
+    public void PassForNow_IsOfferedOnlyInAGoRound_AndOnlyOnce()
+    {
+        var s = new Script("Ana", "Ben", "Cai").Raise("Ben").NextSpeaker();
+        Assert.False(s.View().CanPassForNow); // the welcome is raise hand
+
+        s.Do(new EndTurn(CommandId.New(), Actor.Facilitator, s.State.CurrentTurn!.Id)).NextItem().NextSpeaker();
+        Assert.True(s.View().CanPassForNow);
+
+        s.Do(new PassForNow(CommandId.New(), Actor.Facilitator, s.State.CurrentTurn!.Id)); // Ben moves to the end
+        s.NextSpeaker().NextSpeaker().NextSpeaker(); // Cai, Ana, then Ben again
+        Assert.Equal("Ben", s.View().Speaker!.Name);
+        Assert.False(s.View().CanPassForNow);
+    }
+
+    [Fact]
+    public void AgendaRows_SayWhereTheMeetingIs()
+    {
+        var s = new Script("Ana").Wait(TimeSpan.FromMinutes(6)).NextItem().Wait(TimeSpan.FromMinutes(16));
+        s.Do(new SkipAgendaItem(CommandId.New(), Actor.Facilitator, s.State.Agenda[2].Id));
+
+        var rows = s.View().Agenda;
+
+        Assert.Equal("Done in 6:00 (1:00 over)", rows[0].Status);
+        Assert.True(rows[1].IsCurrent);
+        Assert.Equal("Now: 16:00 elapsed, 1:00 over", rows[1].Status);
+        Assert.Equal("Skipped", rows[2].Status);
+        Assert.Equal("Go-round, 1:00 each", rows[1].TurnOrder);
+        Assert.Equal("15 min", rows[1].TimeBox);
+    }
+
+    [Theory]
+    [InlineData(65, "1:05")]
+    [InlineData(0, "0:00")]
+    [InlineData(-5, "+0:05")]
+    [InlineData(-125, "+2:05")]
+    public void Duration_ReadsAsACountdownDoes(int seconds, string text) =>
+        Assert.Equal(text, MeetingView.Duration(TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
+    public void NamesAreCarriedAsText_NeverAsMarkup()
+    {
+        var s = new Script("<b>Sam</b>", "Ana").Raise("Ana");
+
+        Assert.Equal("<b>Sam</b>", s.View().Chair);
+        Assert.Contains(s.View().Present, p => p.Name == "<b>Sam</b>");
+    }
+}
