@@ -156,10 +156,11 @@ public class FaultTests(ITestOutputHelper output)
 
     private sealed record Ack(Guid Meeting, Guid Command, long Version, int Events, string Digest)
     {
+        /// <summary>A whole acknowledgement line, or null for anything else (such as a line the kill cut short).</summary>
         public static Ack? Parse(string line)
         {
-            var parts = line.Split(' ', 6);
-            return parts is ["ACK", var meeting, var command, var version, var events, var digest]
+            var parts = line.Split(' ');
+            return parts is ["ACK", var meeting, var command, var version, var events, var digest, "END"]
                 ? new Ack(Guid.Parse(meeting), Guid.Parse(command), long.Parse(version, System.Globalization.CultureInfo.InvariantCulture), int.Parse(events, System.Globalization.CultureInfo.InvariantCulture), digest)
                 : null;
         }

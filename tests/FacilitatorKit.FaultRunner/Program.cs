@@ -14,7 +14,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 // Usage: FacilitatorKit.FaultRunner <database file> <journal file>
-// Prints "ACK <meeting> <command> <version> <events> <digest>" only after a command's events are committed.
+// Prints "ACK <meeting> <command> <version> <events> <digest> END" only after a command's events are committed.
 // Before sending command k of a meeting it appends "meeting k" to the journal; after a restart it re-sends the
 // last journalled command with the same id, which must then be applied exactly once.
 if (args.Length != 2)
@@ -55,7 +55,8 @@ async Task RunAsync(MeetingId id)
         var outcome = await session.SubmitAsync(command);
         if (outcome.IsAccepted)
         {
-            Console.Out.WriteLine($"ACK {id.Value} {command.Id.Value} {outcome.State.Version} {outcome.Events.Count} {StateDigest.Of(outcome.State)}");
+            // The closing "END" lets the test tell a whole line from one the kill cut short.
+            Console.Out.WriteLine($"ACK {id.Value} {command.Id.Value} {outcome.State.Version} {outcome.Events.Count} {StateDigest.Of(outcome.State)} END");
         }
 
         k++;

@@ -51,11 +51,17 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
         await Expect(console.NextSpeakerButton).ToBeEnabledAsync();
         await Expect(follow.NextSpeakerButton).ToBeEnabledAsync();
 
-        // Both see nobody speaking and Blake first; both press at once. (Forced clicks skip Playwright's actionability
-        // checks, which under load can put more time between the two presses than the server needs to answer one.)
-        await Task.WhenAll(
-            console.NextSpeakerButton.ClickAsync(new() { Force = true }),
-            follow.NextSpeakerButton.ClickAsync(new() { Force = true }));
+        // Both see nobody speaking and Blake first; both press at once. Each page clicks its own button at the same
+        // instant on the machine's clock, so how busy the test runner is cannot put one press after the other device
+        // has already shown the change (a press after seeing Blake speak would rightly be a second "next").
+        const string PressAt = """
+            at => new Promise(done => setTimeout(() => {
+                document.querySelector('[data-shortcut="next-speaker"]').click();
+                done();
+            }, Math.max(0, at - Date.now())))
+            """;
+        var at = await console.Page.EvaluateAsync<double>("() => Date.now() + 500");
+        await Task.WhenAll(console.Page.EvaluateAsync(PressAt, at), follow.Page.EvaluateAsync(PressAt, at));
 
         foreach (var view in new RunningMeetingPage[] { console, follow })
         {
