@@ -107,6 +107,10 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         {
             Busy = false;
             Refresh();
+
+            // The click may have come from a child panel, whose own re-render would keep the Busy it was given:
+            // render the page, so its controls are enabled again now rather than at the next change or refresh.
+            StateHasChanged();
         }
     }
 
