@@ -195,7 +195,7 @@ internal static class LatencyRun
                     views[i].Since = seen[i].Index + 1;
                     if (measured)
                     {
-                        samples.Add(new Sample(round - options.Warmup + 1, raise ? "raise hand" : "next speaker", views[i].Index, views[i].Kind, seen[i].T - clickAt, seen[i].T - publishedAt, seen[i].Message - publishedAt, seen[i].T - seen[i].Message));
+                        samples.Add(new Sample(round - options.Warmup + 1, raise ? "raise hand" : "next speaker", views[i].Index, views[i].Kind, seen[i].T - clickAt, seen[i].T - publishedAt, seen[i].Message - publishedAt, seen[i].T - seen[i].Message, clickAt, publishedAt));
                     }
                 }
 
@@ -342,7 +342,7 @@ internal static class LatencyRun
 /// One observer view in one measured round: click to change seen; published (on the server) to change seen; published
 /// to the WebSocket message that carried it being taken up by the page; and that message to the change in the DOM.
 /// </summary>
-internal sealed record Sample(int Round, string Action, int View, string Kind, double LatencyMs, double FromPublishMs, double PublishToMessageMs, double MessageToDomMs);
+internal sealed record Sample(int Round, string Action, int View, string Kind, double LatencyMs, double FromPublishMs, double PublishToMessageMs, double MessageToDomMs, double ClickUnixMs, double PublishedUnixMs);
 
 /// <summary>One measured round: the clicking console's own change, the server's publish, and the slowest observer.</summary>
 internal sealed record RoundResult(bool Raise, double OwnMs, double PublishedMs, int Publishes, double SlowestMs);

@@ -11,7 +11,6 @@ namespace FacilitatorKit.LiveLatency;
 /// </summary>
 internal sealed class PageMetrics
 {
-
     private readonly Dictionary<string, double> _values;
 
     private PageMetrics(Dictionary<string, double> values) => _values = values;

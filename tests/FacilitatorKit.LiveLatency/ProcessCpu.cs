@@ -5,11 +5,12 @@ namespace FacilitatorKit.LiveLatency;
 /// browser (Chromium: renderers, GPU, network and browser processes), read from /proc. Only this program's own
 /// descendants count, so other work on a shared machine does not.
 /// </summary>
-internal sealed record ProcessCpu(double ThisProcessS, double DriverS, double BrowserS, double RenderersS)
+internal sealed record ProcessCpu(double ThisProcessS, double DriverS, double BrowserS, double RenderersS, double MachineS)
 {
     public static ProcessCpu Read()
     {
         double self = 0, driver = 0, browser = 0, renderers = 0;
+        var machine = MachineBusy();
         try
         {
             var me = Environment.ProcessId;
@@ -80,17 +81,33 @@ internal sealed record ProcessCpu(double ThisProcessS, double DriverS, double Br
             // No /proc: report zeros.
         }
 
-        return new(self, driver, browser, renderers);
+        return new(self, driver, browser, renderers, machine);
+    }
+
+    /// <summary>CPU time the whole machine spent busy (all processes, every core), from the first line of /proc/stat.</summary>
+    private static double MachineBusy()
+    {
+        try
+        {
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var ticks = fields.Skip(1).Take(8).Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            // user nice system idle iowait irq softirq steal (guest time is inside user): busy is all but idle and iowait.
+            return (ticks.Sum() - ticks[3] - ticks[4]) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     public static ProcessCpu operator -(ProcessCpu a, ProcessCpu b) =>
-        new(a.ThisProcessS - b.ThisProcessS, a.DriverS - b.DriverS, a.BrowserS - b.BrowserS, a.RenderersS - b.RenderersS);
+        new(a.ThisProcessS - b.ThisProcessS, a.DriverS - b.DriverS, a.BrowserS - b.BrowserS, a.RenderersS - b.RenderersS, a.MachineS - b.MachineS);
 
     /// <summary>Each as a share of one core over <paramref name="wall"/> (200% is both cores of a 2-core machine).</summary>
     public string Describe(TimeSpan wall)
     {
         string Pct(double seconds) => $"{seconds / Math.Max(0.001, wall.TotalSeconds) * 100:0}%";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"this process (server + Playwright client) {Pct(ThisProcessS)}, Chromium {Pct(BrowserS)} (renderers {Pct(RenderersS)}), Playwright driver {Pct(DriverS)}; in all {Pct(ThisProcessS + BrowserS + DriverS)} of {Environment.ProcessorCount * 100}%");
+            $"this process (server + Playwright client) {Pct(ThisProcessS)}, Chromium {Pct(BrowserS)} (renderers {Pct(RenderersS)}), Playwright driver {Pct(DriverS)}; in all {Pct(ThisProcessS + BrowserS + DriverS)} of {Environment.ProcessorCount * 100}%; everything else on the machine {Pct(Math.Max(0, MachineS - ThisProcessS - BrowserS - DriverS))}");
     }
 }

@@ -45,10 +45,10 @@ internal static class Report
 
     public static void WriteCsv(string path, IEnumerable<Sample> samples)
     {
-        var csv = new StringBuilder("round,action,view,kind,click_to_view_ms,publish_to_view_ms,publish_to_message_ms,message_to_view_ms\n");
+        var csv = new StringBuilder("round,action,view,kind,click_to_view_ms,publish_to_view_ms,publish_to_message_ms,message_to_view_ms,click_unix_ms,published_unix_ms\n");
         foreach (var s in samples)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{s.Round},{s.Action},{s.View},{s.Kind},{s.LatencyMs:0.###},{s.FromPublishMs:0.###},{s.PublishToMessageMs:0.###},{s.MessageToDomMs:0.###}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{s.Round},{s.Action},{s.View},{s.Kind},{s.LatencyMs:0.###},{s.FromPublishMs:0.###},{s.PublishToMessageMs:0.###},{s.MessageToDomMs:0.###},{s.ClickUnixMs:0.###},{s.PublishedUnixMs:0.###}\n");
         }
 
         File.WriteAllText(path, csv.ToString());
