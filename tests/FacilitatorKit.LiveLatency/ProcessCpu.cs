@@ -84,6 +84,34 @@ internal sealed record ProcessCpu(double ThisProcessS, double DriverS, double Br
         return new(self, driver, browser, renderers, machine);
     }
 
+    /// <summary>Lowers the priority of this process's children (the Playwright driver) with <c>renice</c>; what they start later inherits it.</summary>
+    public static void Renice(int nice)
+    {
+        var me = Environment.ProcessId;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                if (parent == me)
+                {
+                    using var renice = System.Diagnostics.Process.Start("renice", ["-n", nice.ToString(System.Globalization.CultureInfo.InvariantCulture), "-p", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    renice.WaitForExit(5_000);
+                }
+            }
+            catch (IOException)
+            {
+                // The process has gone.
+            }
+        }
+    }
+
     /// <summary>CPU time the whole machine spent busy (all processes, every core), from the first line of /proc/stat.</summary>
     private static double MachineBusy()
     {
