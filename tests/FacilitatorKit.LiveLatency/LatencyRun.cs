@@ -62,12 +62,12 @@ internal static class LatencyRun
 
             var meetingUrl = $"{baseUrl}/meetings/{session.Id.Value}";
             var views = new List<View>();
-            var clicker = await OpenAsync(browser, "console", meetingUrl, -1, options.WithoutTheme, cancellationToken);
+            var clicker = await OpenAsync(browser, "console", meetingUrl, -1, cancellationToken);
             for (var i = 0; i < options.Views; i++)
             {
                 var kind = i < options.FollowViews ? "follow" : i < options.FollowViews + options.DisplayViews ? "display" : "console";
                 var path = kind switch { "follow" => "/follow", "display" => "/display", _ => "" };
-                views.Add(await OpenAsync(browser, kind, meetingUrl + path, i, options.WithoutTheme, cancellationToken));
+                views.Add(await OpenAsync(browser, kind, meetingUrl + path, i, cancellationToken));
             }
 
             if (session.SubscriberCount != views.Count + 2)
@@ -83,11 +83,6 @@ internal static class LatencyRun
                 .AppendLine($"pages visible: {string.Join(", ", views.Prepend(clicker).GroupBy(v => v.Visibility).Select(g => $"{g.Key} {g.Count()}"))}")
                 .AppendLine($"rounds: {options.Warmup} warm-up + {options.Rounds} measured; the console clicks \"Raise hand for NAME\" and \"Next speaker\" in turn")
                 .AppendLine($"load average before: {loadBefore}");
-            if (options.WithoutTheme)
-            {
-                header.AppendLine("EXPERIMENT: Radzen's theme stylesheet replaced by an empty one in every page");
-            }
-
             if (options.BrowserNice > 0)
             {
                 header.AppendLine($"EXPERIMENT: Chromium and the Playwright driver run at nice {options.BrowserNice}, the server at 0");
@@ -278,17 +273,11 @@ internal static class LatencyRun
 
     private static string Kind(View view, View clicker) => ReferenceEquals(view, clicker) ? "clicking console" : view.Kind;
 
-    private static async Task<View> OpenAsync(IBrowser browser, string kind, string url, int index, bool withoutTheme, CancellationToken cancellationToken)
+    private static async Task<View> OpenAsync(IBrowser browser, string kind, string url, int index, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var context = await browser.NewContextAsync();
         await context.AddInitScriptAsync(PageScripts.NetworkHook);
-        if (withoutTheme)
-        {
-            // An experiment, not the figure: how much of each page's work is the Radzen theme's stylesheet.
-            await context.RouteAsync("**/_content/Radzen.Blazor/css/**", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/css", Body = "" }));
-        }
-
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync(url);

@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace FacilitatorKit.LiveLatency;
 
-/// <summary>The command line: <c>[--rounds 100] [--views 20] [--warmup 5] [--pause-ms 150] [--change-timeout-s 5] [--time-limit-s 900] [--idle-s 5] [--csv FILE] [--trace FILE] [--without-theme] [--browser-nice 10]</c>.</summary>
+/// <summary>The command line: <c>[--rounds 100] [--views 20] [--warmup 5] [--pause-ms 150] [--change-timeout-s 5] [--time-limit-s 900] [--idle-s 5] [--csv FILE] [--trace FILE] [--browser-nice 10]</c>.</summary>
 internal sealed record Options
 {
     public const string Usage =
         "usage: dotnet run -c Release --project tests/FacilitatorKit.LiveLatency -- [--rounds 100] [--views 20] [--warmup 5]\n" +
-        "       [--pause-ms 150] [--change-timeout-s 5] [--time-limit-s 900] [--idle-s 5] [--csv FILE] [--trace FILE] [--without-theme] [--browser-nice 10]";
+        "       [--pause-ms 150] [--change-timeout-s 5] [--time-limit-s 900] [--idle-s 5] [--csv FILE] [--trace FILE] [--browser-nice 10]";
 
     /// <summary>Measured rounds (clicks), after the warm-up.</summary>
     public int Rounds { get; init; } = 100;
@@ -32,9 +32,6 @@ internal sealed record Options
 
     /// <summary>A Chrome trace of the browser over the measured rounds (for finding where time goes; it slows the run).</summary>
     public string? Trace { get; init; }
-
-    /// <summary>An experiment: every page gets an empty stylesheet in place of Radzen's theme.</summary>
-    public bool WithoutTheme { get; init; }
 
     /// <summary>An experiment: the browser (and the Playwright driver) at this nice value, the server at 0.</summary>
     public int BrowserNice { get; init; }
@@ -73,7 +70,6 @@ internal sealed record Options
                 "--time-limit-s" => options with { TimeLimit = TimeSpan.FromSeconds(Number(10, 86_400)) },
                 "--idle-s" => options with { Idle = TimeSpan.FromSeconds(Number(0, 600)) },
                 "--trace" => options with { Trace = Value() },
-                "--without-theme" => options with { WithoutTheme = true },
                 "--browser-nice" => options with { BrowserNice = Number(0, 19) },
                 "--csv" => options with { Csv = Value() },
                 "-h" or "--help" => throw new ArgumentException("help"),
