@@ -59,8 +59,36 @@
     }
   }
 
+  // Sets a countdown's text in the text node Blazor rendered, rather than replacing it, so Blazor's later updates
+  // land in the same node and this script puts the browser's reading back at once (see the observer below).
+  function show(el, text) {
+    if (!el || el.textContent === text) return;
+    const node = el.firstChild;
+    if (node && node.nodeType === Node.TEXT_NODE && !node.nextSibling) node.nodeValue = text;
+    else el.textContent = text;
+  }
+
+  // How long until this countdown's text or state next changes: the next whole second, or the warning threshold.
+  function untilNextChange(remaining, limit) {
+    let wait = remaining > 0
+      ? remaining - (Math.ceil(remaining / 1000) - 1) * 1000
+      : 1000 - (-remaining % 1000);
+    if (limit) {
+      const warnAt = Math.max(30000, limit / 5);
+      if (remaining > warnAt) wait = Math.min(wait, remaining - warnAt);
+    }
+    return wait;
+  }
+
+  let timer = 0;
+
+  // Draws every countdown, then sleeps until the next one changes. A page wakes once a second per running countdown,
+  // not five times, and not at all while every countdown is paused or none is running: with twenty devices on one
+  // laptop's Wi-Fi, or an old tablet, idle wake-ups are what a meeting pays for.
   function tick() {
+    clearTimeout(timer);
     const now = Date.now() + offset;
+    let next = Infinity;
     for (const el of document.querySelectorAll("[data-countdown]")) {
       const paused = el.dataset.pausedMs;
       const deadline = el.dataset.deadline;
@@ -68,12 +96,8 @@
       const remaining = paused ? Number(paused) : Number(deadline) - now;
       const limit = Number(el.dataset.limitMs) || 0;
       const state = paused ? "" : stateOf(limit, remaining);
-      const time = el.querySelector(".countdown-time");
-      const text = format(remaining);
-      if (time && time.textContent !== text) time.textContent = text;
-      const label = el.querySelector("[data-countdown-state]");
-      const said = paused ? "Paused" : words[state];
-      if (label && label.textContent !== said) label.textContent = said;
+      show(el.querySelector(".countdown-time"), format(remaining));
+      show(el.querySelector("[data-countdown-state]"), paused ? "Paused" : words[state]);
       el.classList.toggle("is-warning", state === "warning");
       el.classList.toggle("is-timesup", state === "timesup");
       el.classList.toggle("is-overtime", state === "overtime");
@@ -82,8 +106,18 @@
         chimed.add(el);
         chime();
       }
+      if (!paused) next = Math.min(next, untilNextChange(remaining, limit));
     }
+    // A few ms past the boundary, so the reading is already on the new second; at most a second, as a safety net.
+    if (next !== Infinity) timer = setTimeout(tick, Math.min(1000, next + 5));
   }
+
+  // Blazor renders countdowns (a new turn, a pause, its own text from the server's clock): draw them again at once,
+  // in the same task, before the browser paints. This script's own writes cause one more call that changes nothing.
+  new MutationObserver(tick).observe(document.documentElement, {
+    subtree: true, childList: true, characterData: true,
+    attributes: true, attributeFilter: ["data-deadline", "data-paused-ms", "data-limit-ms"],
+  });
 
   // Start from the best of a few quick measurements: a single slow round trip (a busy device, a busy network) can be
   // off by half of it, which shows as a second too many or too few until the next measurement a minute later.
@@ -91,6 +125,5 @@
     for (let i = 0; i < 5; i++) await syncClock(true);
     tick();
   })();
-  setInterval(syncClock, 60000);
-  setInterval(tick, 200);
+  setInterval(async () => { await syncClock(); tick(); }, 60000);
 })();
