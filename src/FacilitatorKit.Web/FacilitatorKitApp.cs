@@ -5,6 +5,7 @@ using FacilitatorKit.Data.Notes;
 using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Web.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 
 namespace FacilitatorKit.Web;
@@ -26,7 +27,7 @@ public static partial class FacilitatorKitApp
 
         var connectionString = builder.Configuration.GetConnectionString(StoreSetup.ConnectionStringName) ?? StoreSetup.DefaultConnectionString();
         builder.Services.AddDbContextFactory<FacilitatorKitDb>(options => StoreSetup.Configure(options, connectionString));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System); // `configure` may bring its own clock (the screenshot tool does)
         builder.Services.AddSingleton<MeetingLog>();
         builder.Services.AddSingleton<MeetingSessions>();
         builder.Services.AddSingleton<GroupStore>();
