@@ -80,6 +80,8 @@ public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
 
     public ILocator RaiseHandFor(string name) => Page.GetByRole(AriaRole.Button, new() { Name = $"Raise hand for {name}", Exact = true });
 
+    public ILocator LowerHandFor(string name) => Page.GetByRole(AriaRole.Button, new() { Name = $"Lower hand for {name}", Exact = true });
+
     private ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     public async Task RaiseHandAsync(string name)
