@@ -46,7 +46,12 @@ public sealed class RestartableApp : IAsyncDisposable
         if (_app is { } app)
         {
             _app = null;
-            await app.StopAsync();
+
+            // Open pages reconnect at once to a server that is shutting down, and a graceful stop then waits for those
+            // connections (30 s by default). Here the stop is prompt: whatever is still open after a second is cut off,
+            // as in a crash, so the test's length does not depend on that race.
+            using var prompt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await app.StopAsync(prompt.Token);
             await app.DisposeAsync();
         }
     }
