@@ -21,6 +21,13 @@ public abstract partial class MeetingViewPage(IPage page)
     public ILocator Airtime => Page.GetByRole(AriaRole.Region, new() { Name = "Airtime", Exact = true });
     public ILocator Notes => Page.GetByRole(AriaRole.Textbox, new() { Name = "Notes", Exact = true });
 
+    /// <summary>
+    /// Blazor's own dialog while the connection to the server is down ("Rejoining the server...", then "Rejoin
+    /// failed... trying again in N seconds"). It is .NET 9's default display, which has no ARIA role, so it is found
+    /// by its words.
+    /// </summary>
+    public ILocator ReconnectDialog => Page.GetByText(RejoinWords());
+
     public async Task GotoAsync(Guid meeting)
     {
         await Page.GotoAsync(Path(meeting));
@@ -51,6 +58,9 @@ public abstract partial class MeetingViewPage(IPage page)
         return match.Groups["over"].Success ? -seconds : seconds;
     }
 
+    [GeneratedRegex(@"^Rejoin")]
+    private static partial Regex RejoinWords();
+
     [GeneratedRegex(@"^(?<over>\+)?(?<m>\d+):(?<s>[0-5]\d)$")]
     public static partial Regex MinutesAndSeconds();
 }
@@ -79,6 +89,8 @@ public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
     public ILocator RaiseHandButtons => Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Raise hand for ") });
 
     public ILocator RaiseHandFor(string name) => Page.GetByRole(AriaRole.Button, new() { Name = $"Raise hand for {name}", Exact = true });
+
+    public ILocator LowerHandFor(string name) => Page.GetByRole(AriaRole.Button, new() { Name = $"Lower hand for {name}", Exact = true });
 
     private ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 

@@ -37,9 +37,9 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
         }
     }
 
-    protected async Task<Device> OpenDeviceAsync(string name, ViewportSize? viewport = null)
+    protected async Task<Device> OpenDeviceAsync(string name, ViewportSize? viewport = null, BrowserNewContextOptions? options = null)
     {
-        var device = await App.OpenDeviceAsync(name, viewport);
+        var device = await App.OpenDeviceAsync(name, viewport, options);
         _devices.Add(device);
         return device;
     }
@@ -47,13 +47,17 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
     protected static string UniqueGroupName(string what) => $"{what} {Guid.NewGuid().ToString("N")[..6]}";
 
     /// <summary>A fresh group with these members, put straight into the store (the UI path has its own test).</summary>
-    protected async Task<Guid> SeedGroupAsync(params string[] members)
+    protected Task<Guid> SeedGroupAsync(params string[] members) => SeedGroupAsync(App.Groups, members);
+
+    /// <summary>The same, in the store of another app than the shared one (a test that runs its own server).</summary>
+    protected static async Task<Guid> SeedGroupAsync(GroupStore groups, params string[] members)
     {
-        var group = (await App.Groups.CreateGroupAsync(new NewGroup(UniqueGroupName("Group")))).Value
+        ArgumentNullException.ThrowIfNull(groups);
+        var group = (await groups.CreateGroupAsync(new NewGroup(UniqueGroupName("Group")))).Value
             ?? throw new InvalidOperationException("The test group could not be created.");
         foreach (var name in members)
         {
-            var added = await App.Groups.AddMemberAsync(group.Id, name);
+            var added = await groups.AddMemberAsync(group.Id, name);
             if (!added.IsValid)
             {
                 throw new InvalidOperationException($"The test member {name} could not be added.");
@@ -64,11 +68,15 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
     }
 
     /// <summary>A fresh group with these members and a meeting set up (not started) with everyone present, seated in this order.</summary>
-    protected async Task<Guid> SeedMeetingAsync(string format, params string[] members)
+    protected Task<Guid> SeedMeetingAsync(string format, params string[] members) => SeedMeetingAsync(App.Groups, format, members);
+
+    /// <summary>The same, in the store of another app than the shared one (a test that runs its own server).</summary>
+    protected static async Task<Guid> SeedMeetingAsync(GroupStore groups, string format, params string[] members)
     {
-        var group = await SeedGroupAsync(members);
-        var present = (await App.Groups.MembersAsync(group)).Select(m => m.Id).ToList();
-        var created = await App.Groups.StartNewMeetingAsync(group, format, present, chair: null);
+        ArgumentNullException.ThrowIfNull(groups);
+        var group = await SeedGroupAsync(groups, members);
+        var present = (await groups.MembersAsync(group)).Select(m => m.Id).ToList();
+        var created = await groups.StartNewMeetingAsync(group, format, present, chair: null);
         return created.Value?.Meeting.Value ?? throw new InvalidOperationException("The test meeting could not be set up.");
     }
 

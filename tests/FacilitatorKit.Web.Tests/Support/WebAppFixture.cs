@@ -46,21 +46,10 @@ public sealed class WebAppFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_folder);
-        var database = Path.Combine(_folder, "facilitatorkit.db");
-        _app = FacilitatorKitApp.Build(
-            [
-                "--urls=http://127.0.0.1:0",
-                "--environment=Development", // serves Radzen's _content/ assets from the package cache
-                "--applicationName=FacilitatorKit.Web", // the static web assets manifests are named after the app, not the test host
-                $"--ConnectionStrings:FacilitatorKit=Data Source={database}",
-            ],
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        _app = BuildApp("http://127.0.0.1:0", Path.Combine(_folder, "facilitatorkit.db"));
         await FacilitatorKitApp.RestoreMeetingsAsync(_app);
         await _app.StartAsync();
-
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("Kestrel did not report the address it listens on.");
-        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        BaseAddress = ListeningAddress(_app);
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -71,13 +60,36 @@ public sealed class WebAppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new device: its own browser context (cookies, storage, circuit) and one page.</summary>
-    public async Task<Device> OpenDeviceAsync(string name, ViewportSize? viewport = null)
+    /// <summary>The app as the tests run it: Kestrel on this address, this database file, quiet logs.</summary>
+    public static WebApplication BuildApp(string url, string database) =>
+        FacilitatorKitApp.Build(
+            [
+                $"--urls={url}",
+                "--environment=Development", // serves Radzen's _content/ assets from the package cache
+                "--applicationName=FacilitatorKit.Web", // the static web assets manifests are named after the app, not the test host
+                $"--ConnectionStrings:FacilitatorKit=Data Source={database}",
+            ],
+            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+
+    /// <summary>Where a started app listens, as a base address ending in a slash.</summary>
+    public static Uri ListeningAddress(WebApplication app)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel did not report the address it listens on.");
+        return new Uri(address.TrimEnd('/') + "/");
+    }
+
+    /// <summary>
+    /// A new device: its own browser context (cookies, storage, circuit) and one page. <paramref name="options"/> can
+    /// make it a touch tablet (IsMobile, HasTouch) or point it at another server (BaseURL); what it leaves unset
+    /// defaults to this app and a laptop-sized window.
+    /// </summary>
+    public async Task<Device> OpenDeviceAsync(string name, ViewportSize? viewport = null, BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions(options ?? new BrowserNewContextOptions())
         {
-            BaseURL = BaseAddress.ToString(),
-            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = options?.BaseURL ?? BaseAddress.ToString(),
+            ViewportSize = viewport ?? options?.ViewportSize ?? new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

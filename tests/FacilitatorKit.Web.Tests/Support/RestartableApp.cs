@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Sockets;
+using FacilitatorKit.Data.Groups;
+using FacilitatorKit.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FacilitatorKit.Web.Tests.Support;
+
+/// <summary>
+/// The app on a fixed port and a database file that both outlive it, so a test can restart the server under open
+/// pages: stop it (its circuits and in-memory meeting sessions are gone) and start a new app instance in its place,
+/// which restores the meetings by replaying the event log, as after a crash or an update. It is its own server, not
+/// the shared <see cref="WebAppFixture"/> app, so a restart never disturbs the other tests.
+/// </summary>
+public sealed class RestartableApp : IAsyncDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "facilitatorkit-restart-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly int _port = FreePort();
+    private WebApplication? _app;
+
+    private RestartableApp()
+    {
+        Directory.CreateDirectory(_folder);
+    }
+
+    /// <summary>Where the app listens, the same before and after a restart.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The app is not running.");
+
+    public GroupStore Groups => Services.GetRequiredService<GroupStore>();
+
+    private string Database => Path.Combine(_folder, "facilitatorkit.db");
+
+    public static async Task<RestartableApp> StartAsync()
+    {
+        var app = new RestartableApp();
+        await app.StartAgainAsync();
+        return app;
+    }
+
+    /// <summary>Stops the server: open pages lose their connection, and everything the app held in memory is gone.</summary>
+    public async Task StopAsync()
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+
+            // Open pages reconnect at once to a server that is shutting down, and a graceful stop then waits for those
+            // connections (30 s by default). Here the stop is prompt: whatever is still open after a second is cut off,
+            // as in a crash, so the test's length does not depend on that race.
+            using var prompt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await app.StopAsync(prompt.Token);
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Starts a new app instance on the same port and database. <paramref name="whileUnreachable"/> runs after the
+    /// meetings are restored and before Kestrel accepts a connection: a change that no open page can have seen yet.
+    /// </summary>
+    public async Task StartAgainAsync(Func<IServiceProvider, Task>? whileUnreachable = null)
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("The app is already running; stop it first.");
+        }
+
+        var app = WebAppFixture.BuildApp(BaseAddress.ToString().TrimEnd('/'), Database);
+        try
+        {
+            await FacilitatorKitApp.RestoreMeetingsAsync(app);
+            if (whileUnreachable is not null)
+            {
+                await whileUnreachable(app.Services);
+            }
+
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        _app = app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    // A port nobody uses now: the system picks one for a listener that is closed again at once. A restart needs the
+    // port fixed in advance, since the open pages keep the address they were loaded from.
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+}
