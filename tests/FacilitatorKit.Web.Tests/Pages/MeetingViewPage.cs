@@ -21,12 +21,8 @@ public abstract partial class MeetingViewPage(IPage page)
     public ILocator Airtime => Page.GetByRole(AriaRole.Region, new() { Name = "Airtime", Exact = true });
     public ILocator Notes => Page.GetByRole(AriaRole.Textbox, new() { Name = "Notes", Exact = true });
 
-    /// <summary>
-    /// Blazor's own dialog while the connection to the server is down ("Rejoining the server...", then "Rejoin
-    /// failed... trying again in N seconds"). It is .NET 9's default display, which has no ARIA role, so it is found
-    /// by its words.
-    /// </summary>
-    public ILocator ReconnectDialog => Page.GetByText(RejoinWords());
+    /// <summary>The app's connection status while the connection to the server is down (App.razor): a status, in words.</summary>
+    public ILocator ReconnectDialog => Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reconnecting" });
 
     public async Task GotoAsync(Guid meeting)
     {
@@ -57,9 +53,6 @@ public abstract partial class MeetingViewPage(IPage page)
         var seconds = (int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) * 60) + int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture);
         return match.Groups["over"].Success ? -seconds : seconds;
     }
-
-    [GeneratedRegex(@"^Rejoin")]
-    private static partial Regex RejoinWords();
 
     [GeneratedRegex(@"^(?<over>\+)?(?<m>\d+):(?<s>[0-5]\d)$")]
     public static partial Regex MinutesAndSeconds();
