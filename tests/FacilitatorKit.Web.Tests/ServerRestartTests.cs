@@ -40,9 +40,12 @@ public sealed class ServerRestartTests(WebAppFixture app) : BrowserTest(app)
 
         await server.StopAsync();
 
-        // While the server is away, the tablet says it is rejoining, over the meeting as it last saw it.
+        // While the server is away, the tablet says it is rejoining, over the meeting as it last saw it, and takes
+        // no typing that could never reach the app.
         await Expect(follow.ReconnectDialog).ToBeVisibleAsync();
         await follow.ExpectSpeakerAsync("Alex");
+        await follow.Notes.PressSequentiallyAsync("typed while offline");
+        await Expect(follow.Notes).ToHaveValueAsync("");
 
         // The new server instance replays the log, and before any page can reach it the meeting moves on: Alex's turn
         // ends and Blake's begins (as a facilitator would from a laptop that got there first).
