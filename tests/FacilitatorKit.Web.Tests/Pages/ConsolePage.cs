@@ -11,6 +11,11 @@ public sealed class ConsolePage(IPage page) : RunningMeetingPage(page)
     public ILocator StartMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "Start meeting", Exact = true });
     public ILocator CoFacilitatorViewLink => Page.GetByRole(AriaRole.Link, new() { Name = "Co-facilitator view", Exact = true });
     public ILocator RoomDisplayLink => Page.GetByRole(AriaRole.Link, new() { Name = "Room display", Exact = true });
+    public ILocator EndMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "End meeting", Exact = true });
+    public ILocator HasEnded => Page.GetByText("This meeting has ended.", new() { Exact = true });
+
+    /// <summary>The way back to the meeting's group, in the console's header.</summary>
+    public ILocator GroupLink(string group) => Page.GetByRole(AriaRole.Link, new() { Name = group, Exact = true });
 
     /// <summary>The meeting's id, read from the address.</summary>
     public Guid MeetingId => Guid.Parse(new Uri(Page.Url).Segments[2].TrimEnd('/'));
@@ -20,6 +25,12 @@ public sealed class ConsolePage(IPage page) : RunningMeetingPage(page)
         await StartMeetingButton.ClickAsync();
         await Expect(StartMeetingButton).ToHaveCountAsync(0);
         await Expect(CurrentItem.GetByRole(AriaRole.Heading)).ToBeVisibleAsync();
+    }
+
+    public async Task EndMeetingAsync()
+    {
+        await EndMeetingButton.ClickAsync();
+        await Expect(HasEnded).ToBeVisibleAsync();
     }
 
     /// <summary>Presses a keyboard shortcut with nothing focused, as a facilitator would between clicks.</summary>

@@ -15,10 +15,23 @@ public sealed partial class GroupPage(IPage page)
     public ILocator NewMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "New meeting", Exact = true });
     public ILocator FormatBox => Page.GetByRole(AriaRole.Combobox, new() { Name = "Format", Exact = true });
     public ILocator CreateMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "Create meeting", Exact = true });
+    public ILocator ChairOfTheDayBox => Page.GetByRole(AriaRole.Combobox, new() { Name = "Chair of the day", Exact = true });
+    public ILocator SelectedChairOfTheDay => ChairOfTheDayBox.GetByRole(AriaRole.Option, new() { Selected = true });
+    public ILocator PastMeetings => Page.GetByRole(AriaRole.List, new() { Name = "Past meetings", Exact = true });
+
+    /// <summary>The sentence that names the proposed next chair: "Proposed next chair: NAME".</summary>
+    public ILocator ProposedNextChair => Page.GetByText("Proposed next chair:");
 
     public ILocator Heading(string name) => Page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true, Level = 1 });
 
     public ILocator Member(string name) => Members.GetByText(name, new() { Exact = true });
+
+    /// <summary>A member's "Chair rota volunteer" box (its name ends with the member's, for screen readers).</summary>
+    public ILocator ChairRotaVolunteer(string name) => Page.GetByRole(AriaRole.Checkbox, new() { Name = $"Chair rota volunteer ({name})", Exact = true });
+
+    /// <summary>A member's box in the new meeting's "Here tonight".</summary>
+    public ILocator HereTonight(string name) =>
+        Page.GetByRole(AriaRole.Group, new() { Name = "Here tonight", Exact = true }).GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true });
 
     public async Task<GroupPage> GotoAsync(Guid group)
     {
@@ -47,7 +60,10 @@ public sealed partial class GroupPage(IPage page)
         await Expect(FormatBox).ToBeVisibleAsync();
     }
 
-    /// <summary>Creates the meeting with the format shown (or the one given) and everyone present; lands on its console.</summary>
+    /// <summary>
+    /// Creates the meeting with the format shown (or the one given), whoever is ticked as here tonight (everyone,
+    /// unless a test unticked someone) and the chair shown; lands on its console.
+    /// </summary>
     public async Task<ConsolePage> CreateMeetingAsync(string? format = null)
     {
         if (format is not null)

@@ -12,6 +12,7 @@ public sealed partial class GroupsPage(IPage page)
     public ILocator NewGroupButton => Page.GetByRole(AriaRole.Button, new() { Name = "New group", Exact = true });
     public ILocator GroupNameBox => Page.GetByRole(AriaRole.Textbox, new() { Name = "Group name", Exact = true });
     public ILocator CreateGroupButton => Page.GetByRole(AriaRole.Button, new() { Name = "Create group", Exact = true });
+    public ILocator RecentMeetings => Page.GetByRole(AriaRole.List, new() { Name = "Recent meetings", Exact = true });
 
     public async Task<GroupsPage> GotoAsync()
     {

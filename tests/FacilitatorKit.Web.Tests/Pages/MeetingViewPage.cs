@@ -24,9 +24,12 @@ public abstract partial class MeetingViewPage(IPage page)
     /// <summary>The app's connection status while the connection to the server is down (App.razor): a status, in words.</summary>
     public ILocator ReconnectDialog => Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reconnecting" });
 
-    public async Task GotoAsync(Guid meeting)
+    public async Task GotoAsync(Guid meeting) => await GotoAsync(Path(meeting));
+
+    /// <summary>Opens the view at an address another page links to (the console's "Co-facilitator view").</summary>
+    public async Task GotoAsync(string address)
     {
-        await Page.GotoAsync(Path(meeting));
+        await Page.GotoAsync(address);
         await WaitUntilLiveAsync();
     }
 
@@ -77,6 +80,10 @@ public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
     public ILocator ParticipantNameBox => Page.GetByRole(AriaRole.Textbox, new() { Name = "Participant name", Exact = true });
     public ILocator AddParticipantButton => Page.GetByRole(AriaRole.Button, new() { Name = "Add participant", Exact = true });
     public ILocator Participants => Page.GetByRole(AriaRole.List, new() { Name = "Participants", Exact = true });
+
+    /// <summary>A person's airtime in this meeting (m:ss), in their row of the Airtime panel.</summary>
+    public ILocator AirtimeOf(string name) =>
+        Airtime.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Rowheader, new() { Name = name, Exact = true }) }).GetByRole(AriaRole.Cell).First;
 
     /// <summary>Every "Raise hand for NAME" button.</summary>
     public ILocator RaiseHandButtons => Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Raise hand for ") });
