@@ -92,4 +92,53 @@ public class NoteDraftTests
         Assert.NotNull(draft.Message);
         Assert.Equal("kept", (await f.Notes.GetAsync(session.Id, 1)).Text);
     }
+
+    [Fact]
+    public async Task AnotherDevicesSave_ShowsAtOnce_WhenNothingIsTypedHere()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var loaded = await f.Notes.GetAsync(session.Id, 2);
+        await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
+        await using var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
+        f.Notes.Saved += tablet.Incoming;
+
+        laptop.Type("Next chair: Ben");
+        await laptop.FlushAsync();
+
+        Assert.Equal(("Next chair: Ben", 1, NoteDraftStatus.Saved), (tablet.Text, tablet.Version, tablet.Status));
+
+        // And the tablet's own typing on top of it saves as the next version, not as a conflict.
+        tablet.Type("Next chair: Ben. Next meeting: Tuesday");
+        await tablet.FlushAsync();
+        Assert.Equal(NoteDraftStatus.Saved, tablet.Status);
+        Assert.Equal(("Next chair: Ben. Next meeting: Tuesday", 2), ((await f.Notes.GetAsync(session.Id, 2)).Text, (await f.Notes.GetAsync(session.Id, 2)).Version));
+    }
+
+    [Fact]
+    public async Task AnotherDevicesSave_NeverReplacesTypingWaitingHere_ItBecomesAConflictWithBoth()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var loaded = await f.Notes.GetAsync(session.Id, 2);
+        await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
+        await using var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
+        f.Notes.Saved += tablet.Incoming;
+
+        tablet.Type("Resources: library talk on Friday");
+        laptop.Type("Resources: the helpline leaflet");
+        await laptop.FlushAsync();
+
+        Assert.Equal(("Resources: library talk on Friday", NoteDraftStatus.Unsaved), (tablet.Text, tablet.Status));
+        await tablet.FlushAsync();
+        Assert.Equal(NoteDraftStatus.Conflict, tablet.Status);
+        Assert.Equal("Resources: the helpline leaflet", tablet.Conflict!.Current.Text);
+
+        // A later save on the laptop keeps the conflict's other side up to date, so "keep both" keeps the latest.
+        laptop.Type("Resources: the helpline leaflet, and the carers' group");
+        await laptop.FlushAsync();
+        Assert.Equal(("Resources: the helpline leaflet, and the carers' group", 2), (tablet.Conflict!.Current.Text, tablet.Conflict.Current.Version));
+        await tablet.ResolveAsync(tablet.Conflict.Current.Text + "\n" + tablet.Text);
+        Assert.Equal(("Resources: the helpline leaflet, and the carers' group\nResources: library talk on Friday", 3), ((await f.Notes.GetAsync(session.Id, 2)).Text, (await f.Notes.GetAsync(session.Id, 2)).Version));
+    }
 }

@@ -90,4 +90,49 @@ public class NoteStoreTests
         Assert.Contains("room display", result.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await f.Notes.GetAsync(session.Id, 1)).Version);
     }
+
+    [Fact]
+    public async Task Saved_IsAnnouncedAfterEachStoredSave_NotAfterAConflictOrARefusal()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var heard = new List<NoteSnapshot>();
+        f.Notes.Saved += heard.Add;
+
+        await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 3, "Decided: coffee rota", 0);
+        await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 3, "a stale edit", 0);        // a conflict
+        await f.Notes.SaveAsync(Actor.Display, session.Id, 3, "the display cannot write", 1); // refused
+        await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 3, "Decided: coffee rota (Ana)", 1);
+
+        Assert.Equal([("Decided: coffee rota", 1), ("Decided: coffee rota (Ana)", 2)], heard.Select(n => (n.Text, n.Version)));
+    }
+
+    [Fact]
+    public async Task Saved_AHandlerThatThrows_NeverFailsTheSave()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var heard = 0;
+        f.Notes.Saved += _ => throw new InvalidOperationException("a view that has gone");
+        f.Notes.Saved += _ => heard++;
+
+        var saved = await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 3, "kept", 0);
+
+        Assert.Equal(NoteSaveStatus.Saved, saved.Status);
+        Assert.Equal(1, heard);
+    }
+
+    [Fact]
+    public async Task ForMeeting_GivesEveryNoteWithText_InItemOrder()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 5, "Celebrations: Dev, one year", 0);
+        await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 2, "Resources: leaflets", 0);
+        await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 4, "", 0);
+
+        var notes = await f.Notes.ForMeetingAsync(session.Id);
+
+        Assert.Equal([(2, "Resources: leaflets"), (5, "Celebrations: Dev, one year")], notes.Select(n => (n.Item, n.Text)));
+    }
 }

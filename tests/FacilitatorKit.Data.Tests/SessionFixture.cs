@@ -21,6 +21,7 @@ public sealed class SessionFixture : IAsyncDisposable
     ]);
 
     private readonly TempDatabase _db = new();
+    private FacilitatorKit.Data.Notes.NoteStore? _notes;
 
     public SessionFixture()
     {
@@ -30,7 +31,8 @@ public sealed class SessionFixture : IAsyncDisposable
 
     public ManualClock Clock { get; } = new(Start);
     public FacilitatorKit.Data.Groups.GroupStore Groups => new(_db.Contexts, Sessions, Clock);
-    public FacilitatorKit.Data.Notes.NoteStore Notes => new(_db.Contexts, Clock);
+    // One store, as in the app (a singleton): its Saved event reaches every notes box of the process.
+    public FacilitatorKit.Data.Notes.NoteStore Notes => _notes ??= new(_db.Contexts, Clock);
 
     /// <summary>Adds the format to the store, as seeding does for the built-in ones.</summary>
     public async Task AddFormatAsync(string json)

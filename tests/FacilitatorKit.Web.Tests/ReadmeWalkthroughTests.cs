@@ -42,8 +42,8 @@ public sealed partial class ReadmeWalkthroughTests(WebAppFixture app) : BrowserT
         // proposed chair). A guest is added on the spot.
         await group.OpenNewMeetingAsync();
         await Expect(group.FormatBox).ToHaveValueAsync(PeerSupportCircle);
-        await Expect(group.HereTonight("Dana")).ToBeCheckedAsync();
-        await group.HereTonight("Dana").UncheckAsync();
+        await Expect(group.PresentTonight("Dana")).ToBeCheckedAsync();
+        await group.PresentTonight("Dana").UncheckAsync();
         await Expect(group.SelectedChairOfTheDay).ToHaveTextAsync("Blake");
         var console = await group.CreateMeetingAsync();
         await console.AddParticipantAsync("Sam");
@@ -150,22 +150,31 @@ public sealed partial class ReadmeWalkthroughTests(WebAppFixture app) : BrowserT
         await console.Notes.FillAsync(Notes);
         await console.Notes.BlurAsync();
         await Expect(console.Notes).ToHaveAccessibleDescriptionAsync(new Regex("Saved$"));
+        await Expect(follow.Notes).ToHaveValueAsync(Notes); // live on the co-facilitator's tablet too
         await console.Page.ReloadAsync();
         await console.WaitUntilLiveAsync();
         await console.ExpectCurrentItemAsync("Resources and information");
         await Expect(console.Notes).ToHaveValueAsync(Notes);
         await Expect(console.Notes).ToHaveAccessibleDescriptionAsync(new Regex("Saved$"));
 
-        // 5. Close: through the remaining items to the end, then End meeting.
+        // 5. Close: through the remaining items to the end, then End meeting. The notes stay readable on both views.
         await console.NextItemButton.ClickAsync();
         await BothAsync(v => v.ExpectCurrentItemAsync("Celebrations"));
+        await BothAsync(v => Expect(v.NotesFromOtherItems.GetByRole(AriaRole.Heading, new() { Name = "Resources and information", Exact = true })).ToBeVisibleAsync());
+        await BothAsync(v => Expect(v.NotesFromOtherItems).ToContainTextAsync(Notes));
         await BothAsync(v => Expect(v.SelectedTurnOrder).ToHaveTextAsync("Go-round"));
         await console.NextItemButton.ClickAsync();
         await BothAsync(v => v.ExpectCurrentItemAsync("Closing: next chair, next meeting, pass the hat"));
         await console.NextItemButton.ClickAsync();
         await BothAsync(v => Expect(v.CurrentItem).ToContainTextAsync("That was the last item."));
         await BothAsync(v => Expect(v.NextItemButton).ToHaveCountAsync(0));
+        // Ending asks once, and "Not yet" leaves the meeting running.
+        await console.EndMeetingButton.ClickAsync();
+        await console.NotYetButton.ClickAsync();
+        await Expect(console.HasEnded).ToHaveCountAsync(0);
+        await Expect(follow.HasEnded).ToHaveCountAsync(0);
         await console.EndMeetingAsync();
+        await Expect(follow.HasEnded).ToBeVisibleAsync();
 
         // An ended meeting: the console says so; neither view offers anything to run any more; every item is done.
         foreach (var view in new RunningMeetingPage[] { console, follow })
@@ -175,6 +184,7 @@ public sealed partial class ReadmeWalkthroughTests(WebAppFixture app) : BrowserT
             await Expect(view.RaiseHandButtons).ToHaveCountAsync(0);
             await Expect(view.ParticipantNameBox).ToHaveCountAsync(0);
             await Expect(view.Notes).ToHaveCountAsync(0);
+            await Expect(view.MeetingNotes).ToContainTextAsync(Notes);
             await Expect(view.Agenda.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Done in" })).ToHaveCountAsync(6);
         }
 

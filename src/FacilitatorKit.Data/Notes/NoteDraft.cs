@@ -97,6 +97,38 @@ public sealed class NoteDraft : IAsyncDisposable
         return Status is NoteDraftStatus.Unsaved or NoteDraftStatus.Invalid ? SaveAsync() : Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Another device saved this note. With nothing typed here since the last save, the box shows the newer text at
+    /// once. With typing of its own waiting, the box keeps it: its save names the older version, so it becomes a
+    /// conflict that shows both texts, and nothing typed is lost. In a conflict, the other side is brought up to date.
+    /// </summary>
+    public void Incoming(NoteSnapshot note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        if (note.Meeting != Meeting || note.Item != Item)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (Status == NoteDraftStatus.Conflict && Conflict is { } conflict && note.Version > conflict.Current.Version)
+            {
+                Conflict = conflict with { Current = note };
+            }
+            else if (Status == NoteDraftStatus.Saved && note.Version > Version)
+            {
+                (Text, Version) = (note.Text, note.Version);
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        Changed?.Invoke();
+    }
+
     /// <summary>After a conflict: the writer's merged text, saved on top of the other device's version.</summary>
     public Task ResolveAsync(string merged)
     {

@@ -1,5 +1,6 @@
 using FacilitatorKit.Application.Validation;
 using FacilitatorKit.Data.Model;
+using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Roles;
 using Microsoft.EntityFrameworkCore;
@@ -65,16 +66,12 @@ public sealed class NoteStore(IDbContextFactory<FacilitatorKitDb> contexts, Time
         bool saved;
         if (basedOnVersion == 0)
         {
-            db.Notes.Add(new NoteRecord { MeetingId = meeting.Value, ItemNumber = item, Text = text, Version = 1, UpdatedAt = now });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                saved = true;
-            }
-            catch (DbUpdateException)
-            {
-                saved = false; // another device created the note first
-            }
+            // Created unless another device created it first: that is a conflict to show, not an error to log.
+            var id = LogProjections.Id(meeting.Value);
+            var at = LogProjections.Instant(now);
+            saved = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO "Notes" ("MeetingId", "ItemNumber", "Text", "Version", "UpdatedAt") VALUES ({id}, {item}, {text}, 1, {at}) ON CONFLICT DO NOTHING""",
+                cancellationToken).ConfigureAwait(false) == 1;
         }
         else
         {
@@ -86,9 +83,43 @@ public sealed class NoteStore(IDbContextFactory<FacilitatorKitDb> contexts, Time
         }
 
         var current = await GetAsync(meeting, item, cancellationToken).ConfigureAwait(false);
-        return saved
-            ? new(NoteSaveStatus.Saved, current)
-            : new(NoteSaveStatus.Conflict, current, text, "Someone else changed this note while you were typing. Both versions are shown: keep what you need, then save.");
+        if (!saved)
+        {
+            return new(NoteSaveStatus.Conflict, current, text, "Someone else changed this note while you were typing. Both versions are shown: keep what you need, then save.");
+        }
+
+        Announce(current);
+        return new(NoteSaveStatus.Saved, current);
+    }
+
+    /// <summary>Every note of a meeting that has text, by item number: to read them back after their item.</summary>
+    public async Task<IReadOnlyList<NoteSnapshot>> ForMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var notes = await db.Notes.AsNoTracking().Where(n => n.MeetingId == meeting.Value && n.Text != "")
+            .OrderBy(n => n.ItemNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. notes.Select(n => new NoteSnapshot(meeting, n.ItemNumber, n.Text, n.Version))];
+    }
+
+    /// <summary>
+    /// Raised after a note is stored, so every open notes box of that meeting shows it (live, like the meeting).
+    /// Handlers only queue work for their view; one that throws is skipped and never fails the save.
+    /// </summary>
+    public event Action<NoteSnapshot>? Saved;
+
+    private void Announce(NoteSnapshot note)
+    {
+        foreach (var handler in Saved?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((Action<NoteSnapshot>)handler)(note);
+            }
+            catch (Exception)
+            {
+                // A view's handler must never fail the writer's save; that view catches up on its next load.
+            }
+        }
     }
 
     private static string? Problem(string text)

@@ -12,7 +12,8 @@ public sealed class ConsolePage(IPage page) : RunningMeetingPage(page)
     public ILocator CoFacilitatorViewLink => Page.GetByRole(AriaRole.Link, new() { Name = "Co-facilitator view", Exact = true });
     public ILocator RoomDisplayLink => Page.GetByRole(AriaRole.Link, new() { Name = "Room display", Exact = true });
     public ILocator EndMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "End meeting", Exact = true });
-    public ILocator HasEnded => Page.GetByText("This meeting has ended.", new() { Exact = true });
+    public ILocator ConfirmEndMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "Yes, end the meeting", Exact = true });
+    public ILocator NotYetButton => Page.GetByRole(AriaRole.Button, new() { Name = "Not yet", Exact = true });
 
     /// <summary>The way back to the meeting's group, in the console's header.</summary>
     public ILocator GroupLink(string group) => Page.GetByRole(AriaRole.Link, new() { Name = group, Exact = true });
@@ -27,9 +28,11 @@ public sealed class ConsolePage(IPage page) : RunningMeetingPage(page)
         await Expect(CurrentItem.GetByRole(AriaRole.Heading)).ToBeVisibleAsync();
     }
 
+    /// <summary>End meeting asks once before it ends the meeting for everyone.</summary>
     public async Task EndMeetingAsync()
     {
         await EndMeetingButton.ClickAsync();
+        await ConfirmEndMeetingButton.ClickAsync();
         await Expect(HasEnded).ToBeVisibleAsync();
     }
 

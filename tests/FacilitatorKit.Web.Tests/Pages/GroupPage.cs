@@ -29,9 +29,9 @@ public sealed partial class GroupPage(IPage page)
     /// <summary>A member's "Chair rota volunteer" box (its name ends with the member's, for screen readers).</summary>
     public ILocator ChairRotaVolunteer(string name) => Page.GetByRole(AriaRole.Checkbox, new() { Name = $"Chair rota volunteer ({name})", Exact = true });
 
-    /// <summary>A member's box in the new meeting's "Here tonight".</summary>
-    public ILocator HereTonight(string name) =>
-        Page.GetByRole(AriaRole.Group, new() { Name = "Here tonight", Exact = true }).GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true });
+    /// <summary>A member's box in the new meeting's "Present tonight".</summary>
+    public ILocator PresentTonight(string name) =>
+        Page.GetByRole(AriaRole.Group, new() { Name = "Present tonight", Exact = true }).GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true });
 
     public async Task<GroupPage> GotoAsync(Guid group)
     {

@@ -66,6 +66,11 @@ public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
 {
     public ILocator Agenda => Page.GetByRole(AriaRole.List, new() { Name = "Agenda", Exact = true });
     public ILocator CurrentItem => Page.GetByRole(AriaRole.Region, new() { Name = "Current item", Exact = true });
+
+    /// <summary>The other items' notes, read only, while the meeting runs; "Meeting notes" once it has ended.</summary>
+    public ILocator NotesFromOtherItems => Page.GetByRole(AriaRole.Region, new() { Name = "Notes from other items", Exact = true });
+    public ILocator MeetingNotes => Page.GetByRole(AriaRole.Region, new() { Name = "Meeting notes", Exact = true });
+    public ILocator HasEnded => Page.GetByText("This meeting has ended.", new() { Exact = true });
     public ILocator NextItemButton => Page.GetByRole(AriaRole.Button, new() { Name = "Next item", Exact = true });
     public ILocator TurnOrder => Page.GetByRole(AriaRole.Combobox, new() { Name = "Turn order", Exact = true });
     public ILocator SelectedTurnOrder => TurnOrder.GetByRole(AriaRole.Option, new() { Selected = true });
