@@ -24,11 +24,14 @@
     }
   }
 
+  // The engine's wording (TurnClock.Text): m:ss rounded up while time is left, 0:00 for the first second past the
+  // limit (time's up is not overtime yet), then +m:ss. A browser test compares the two.
   function format(ms) {
     if (ms > 0) {
       const s = Math.ceil(ms / 1000);
       return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
     }
+    if (ms > -1000) return "0:00";
     const s = Math.floor(-ms / 1000);
     return `+${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
   }
@@ -81,11 +84,13 @@
   }
 
   let timer = 0;
+  let synced = false; // until this device has measured the server's clock, the server's own text stands
 
   // Draws every countdown, then sleeps until the next one changes. A page wakes once a second per running countdown,
   // not five times, and not at all while every countdown is paused or none is running: with twenty devices on one
   // laptop's Wi-Fi, or an old tablet, idle wake-ups are what a meeting pays for.
   function tick() {
+    if (!synced) return;
     clearTimeout(timer);
     const now = Date.now() + offset;
     let next = Infinity;
@@ -116,14 +121,27 @@
   // in the same task, before the browser paints. This script's own writes cause one more call that changes nothing.
   new MutationObserver(tick).observe(document.documentElement, {
     subtree: true, childList: true, characterData: true,
-    attributes: true, attributeFilter: ["data-deadline", "data-paused-ms", "data-limit-ms"],
+    attributes: true, attributeFilter: ["data-deadline", "data-paused-ms", "data-limit-ms", "class"],
   });
 
   // Start from the best of a few quick measurements: a single slow round trip (a busy device, a busy network) can be
   // off by half of it, which shows as a second too many or too few until the next measurement a minute later.
   (async () => {
     for (let i = 0; i < 5; i++) await syncClock(true);
+    synced = true;
     tick();
   })();
   setInterval(async () => { await syncClock(); tick(); }, 60000);
+  // A tablet that slept: measure again and draw at once, rather than at the next minute.
+  document.addEventListener("visibilitychange", async () => {
+    if (document.visibilityState !== "visible") return;
+    await syncClock();
+    tick();
+  });
+
+  // The wording and the state rule, for the browser test that compares them with the engine's.
+  window.facilitatorKitCountdown = Object.freeze({
+    text: remainingMs => format(remainingMs),
+    state: (remainingMs, limitMs) => stateOf(limitMs, remainingMs),
+  });
 })();
