@@ -43,7 +43,6 @@
   }
 
   const words = { warning: "Nearly time", timesup: "Time's up", overtime: "Overtime", "": "" };
-  const chimed = new WeakSet();
 
   function chime() {
     try {
@@ -107,8 +106,9 @@
       el.classList.toggle("is-timesup", state === "timesup");
       el.classList.toggle("is-overtime", state === "overtime");
       el.classList.toggle("is-paused", !!paused);
-      if (state === "timesup" && document.querySelector('[data-chime="on"]') && !chimed.has(el)) {
-        chimed.add(el);
+      // Once per deadline: Blazor keeps the same element from one turn to the next.
+      if (state === "timesup" && document.querySelector('[data-chime="on"]') && el.dataset.chimedFor !== deadline) {
+        el.dataset.chimedFor = deadline;
         chime();
       }
       if (!paused) next = Math.min(next, untilNextChange(remaining, limit));
