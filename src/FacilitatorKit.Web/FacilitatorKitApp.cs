@@ -32,7 +32,6 @@ public static partial class FacilitatorKitApp
         builder.Services.AddSingleton<MeetingSessions>();
         builder.Services.AddSingleton<GroupStore>();
         builder.Services.AddSingleton<NoteStore>();
-        builder.Services.AddSingleton(new StoreLocation(connectionString));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
@@ -87,10 +86,4 @@ public static partial class FacilitatorKitApp
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listening on {Url}: anyone on this network can open the meetings until sign-in exists. Use only on a network you trust.")]
     private static partial void LogReachable(ILogger log, string url);
-}
-
-/// <summary>Where the data lives, for the pages that show it.</summary>
-public sealed record StoreLocation(string ConnectionString)
-{
-    public string DatabasePath => StoreSetup.DatabasePath(ConnectionString);
 }

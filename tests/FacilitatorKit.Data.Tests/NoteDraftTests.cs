@@ -112,7 +112,7 @@ public class NoteDraftTests
         tablet.Type("Next chair: Ben. Next meeting: Tuesday");
         await tablet.FlushAsync();
         Assert.Equal(NoteDraftStatus.Saved, tablet.Status);
-        Assert.Equal(("Next chair: Ben. Next meeting: Tuesday", 2), ((await f.Notes.GetAsync(session.Id, 2)).Text, (await f.Notes.GetAsync(session.Id, 2)).Version));
+        Assert.Equal(("Next chair: Ben. Next meeting: Tuesday", 2), await StoredAsync(f, session.Id, 2));
     }
 
     [Fact]
@@ -139,6 +139,12 @@ public class NoteDraftTests
         await laptop.FlushAsync();
         Assert.Equal(("Resources: the helpline leaflet, and the carers' group", 2), (tablet.Conflict!.Current.Text, tablet.Conflict.Current.Version));
         await tablet.ResolveAsync(tablet.Conflict.Current.Text + "\n" + tablet.Text);
-        Assert.Equal(("Resources: the helpline leaflet, and the carers' group\nResources: library talk on Friday", 3), ((await f.Notes.GetAsync(session.Id, 2)).Text, (await f.Notes.GetAsync(session.Id, 2)).Version));
+        Assert.Equal(("Resources: the helpline leaflet, and the carers' group\nResources: library talk on Friday", 3), await StoredAsync(f, session.Id, 2));
+    }
+
+    private static async Task<(string Text, int Version)> StoredAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting, int item)
+    {
+        var note = await f.Notes.GetAsync(meeting, item);
+        return (note.Text, note.Version);
     }
 }

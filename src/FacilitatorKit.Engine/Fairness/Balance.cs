@@ -61,7 +61,7 @@ public static class Balance
     }
 
     private static string NudgeText(ParticipantAirtime row, TimeSpan fairShare) =>
-        $"{row.Name} has had about {row.Airtime / fairShare:0.#} times an even share of the time so far. " +
+        $"{row.Name} has had about {row.Airtime / fairShare:0.#} times a fair share of the time so far. " +
         "Inviting people who have not spoken yet can help balance it.";
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class Meeting
             return Decision.Duplicate;
         }
 
-        if (Permissions.Check(command.Actor, command.RequiredAction(state)) is { } refusal)
+        if (Authorize(state, command) is { } refusal)
         {
             return refusal;
         }

@@ -21,7 +21,7 @@ public sealed record Countdown(DateTimeOffset? Deadline, TimeSpan? PausedRemaini
     public string LimitMs => Limit is { } l ? ((long)l.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "";
 }
 
-public sealed record SpeakerView(TurnId Turn, ParticipantId Participant, string Name, bool IsPaused, bool IsPointOfProcess, bool InGoRound, TurnClock Clock, Countdown Countdown);
+public sealed record SpeakerView(TurnId Turn, ParticipantId Participant, string Name, bool IsPaused, bool IsPointOfProcess, bool InGoRound, Countdown Countdown);
 
 /// <summary>
 /// One meeting as a given role sees it at a given moment. Plain data, built from the engine's state; the pages only
@@ -29,22 +29,19 @@ public sealed record SpeakerView(TurnId Turn, ParticipantId Participant, string 
 /// </summary>
 public sealed class MeetingView
 {
-    private MeetingView(MeetingState state, DateTimeOffset now, Role role)
+    private MeetingView(MeetingState state, DateTimeOffset now)
     {
         State = state;
         Now = now;
-        Role = role;
     }
 
     public MeetingState State { get; }
     public DateTimeOffset Now { get; }
-    public Role Role { get; }
 
     public MeetingPhase Phase => State.Phase;
     public string FormatName => State.FormatName;
     public IReadOnlyList<AgendaRow> Agenda { get; private init; } = [];
     public AgendaItem? CurrentItem => State.CurrentItem;
-    public string CurrentTurnOrder => CurrentItem is { } item ? TurnOrderName(item.TurnPolicy) : "";
     public Countdown? ItemCountdown { get; private init; }
     public string ProjectedEnd => Clock(State.ProjectedEnd(Now));
     public IReadOnlyList<PersonRow> Present { get; private init; } = [];
@@ -65,7 +62,7 @@ public sealed class MeetingView
         ArgumentNullException.ThrowIfNull(state);
         var order = state.SpeakerOrder(now);
         var speaking = state.CurrentTurn?.Participant;
-        return new MeetingView(state, now, role)
+        return new MeetingView(state, now)
         {
             Agenda = [.. state.Agenda.Select(i => Row(i, state.CurrentItemId, now))],
             ItemCountdown = state.CurrentItem is { EndsAt: { } end } ? new Countdown(end, null, state.CurrentItem.PlannedTime) : null,
@@ -108,10 +105,9 @@ public sealed class MeetingView
 
     private static SpeakerView Speaking(MeetingState state, Turn turn, DateTimeOffset now)
     {
-        var clock = turn.Clock(now);
         var countdown = new Countdown(turn.Deadline, turn.Status == TurnStatus.Paused ? turn.Remaining(now) : null, turn.Limit);
         return new SpeakerView(turn.Id, turn.Participant, state.NameOf(turn.Participant), turn.Status == TurnStatus.Paused,
-            turn.Kind == TurnKind.PointOfProcess, turn.Kind == TurnKind.GoRound, clock, countdown);
+            turn.Kind == TurnKind.PointOfProcess, turn.Kind == TurnKind.GoRound, countdown);
     }
 
     private static string? QueueNote(QueueEntry entry) => entry.Kind switch

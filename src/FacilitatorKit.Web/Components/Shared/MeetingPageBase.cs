@@ -73,7 +73,10 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
             Group = await Groups.GroupOfMeetingAsync(id);
             Chime = Group?.SoftChime == true ? "on" : "off";
             _subscribed = id;
-            _refresh ??= Clock.CreateTimer(_ => OnSaved(null), null, SlowRefresh, SlowRefresh);
+            if (Actor.Role != Role.Display) // the room display shows none of the slow-moving figures
+            {
+                _refresh ??= Clock.CreateTimer(_ => OnSaved(null), null, SlowRefresh, SlowRefresh);
+            }
         }
 
         Refresh();

@@ -36,9 +36,12 @@
     return `+${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
   }
 
+  // TurnClock.WarningThreshold: a fifth of the limit, and never under 30 seconds.
+  const warnAt = limit => Math.max(30000, limit / 5);
+
   function stateOf(limit, remaining) {
     if (!limit) return "";
-    if (remaining > 0) return remaining < Math.max(30000, limit / 5) ? "warning" : "";
+    if (remaining > 0) return remaining < warnAt(limit) ? "warning" : "";
     return remaining > -1000 ? "timesup" : "overtime";
   }
 
@@ -76,8 +79,7 @@
       ? remaining - (Math.ceil(remaining / 1000) - 1) * 1000
       : 1000 - (-remaining % 1000);
     if (limit) {
-      const warnAt = Math.max(30000, limit / 5);
-      if (remaining > warnAt) wait = Math.min(wait, remaining - warnAt);
+      if (remaining > warnAt(limit)) wait = Math.min(wait, remaining - warnAt(limit));
     }
     return wait;
   }
@@ -118,8 +120,12 @@
   }
 
   // Blazor renders countdowns (a new turn, a pause, its own text from the server's clock): draw them again at once,
-  // in the same task, before the browser paints. This script's own writes cause one more call that changes nothing.
-  new MutationObserver(tick).observe(document.documentElement, {
+  // in the same task, before the browser paints. Other changes on the page are not looked at; this script's own
+  // writes cause one more call that changes nothing.
+  const countdownIn = node => node instanceof Element && (node.closest("[data-countdown]") || node.querySelector("[data-countdown]"));
+  new MutationObserver(records => {
+    if (records.some(r => countdownIn(r.target instanceof Element ? r.target : r.target.parentElement) || [...r.addedNodes].some(countdownIn))) tick();
+  }).observe(document.documentElement, {
     subtree: true, childList: true, characterData: true,
     attributes: true, attributeFilter: ["data-deadline", "data-paused-ms", "data-limit-ms", "class"],
   });
