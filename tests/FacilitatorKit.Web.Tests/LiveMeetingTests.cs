@@ -1,5 +1,9 @@
+using FacilitatorKit.Data;
 using FacilitatorKit.Web.Tests.Pages;
 using FacilitatorKit.Web.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -127,6 +131,76 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
             Assert.InRange(seconds.Min(), 1, 60);
             await Expect(console.Timer).Not.ToHaveTextAsync(await console.Timer.InnerTextAsync());
         }
+    }
+
+    [Fact]
+    public async Task AQuickPress_ShowsTheChange_WithoutDimmingTheControls()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
+        await console.GotoAsync(meeting);
+        await console.StartMeetingAsync();
+        await Expect(console.RaiseHandFor("Alex")).ToBeEnabledAsync();
+
+        // Counts every control that turns unavailable from now on: made disabled, or added already disabled.
+        await console.Page.EvaluateAsync("""
+            () => {
+              window.__dimmed = [];
+              const note = el => window.__dimmed.push(el.getAttribute('aria-label') || el.textContent.trim());
+              new MutationObserver(records => {
+                for (const r of records) {
+                  if (r.type === 'attributes' && r.oldValue === null && r.target.hasAttribute('disabled')) note(r.target);
+                  for (const n of r.addedNodes) {
+                    if (!(n instanceof Element)) continue;
+                    for (const el of [n, ...n.querySelectorAll('*')]) if (el.matches('button:disabled, select:disabled')) note(el);
+                  }
+                }
+              }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'], attributeOldValue: true });
+            }
+            """);
+        await console.RaiseHandAsync("Alex");
+        await console.NextSpeakerAsync("Alex");
+        await Expect(console.EndTurnButton).ToBeEnabledAsync();
+
+        var dimmed = await console.Page.EvaluateAsync<string[]>("() => window.__dimmed");
+        Assert.True(dimmed.Length == 0, $"A quick press dimmed: {string.Join(", ", dimmed)}");
+    }
+
+    [Fact]
+    public async Task ASlowSave_ShowsTheControlsUnavailable_AndTheChangeOnlyOnceStored()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
+        await console.GotoAsync(meeting);
+        await console.StartMeetingAsync();
+
+        // Another writer holds the database (as a busy disk would): the app's save waits for it (busy_timeout 5 s).
+        var connectionString = App.Services.GetRequiredService<IConfiguration>().GetConnectionString(StoreSetup.ConnectionStringName);
+        await using var other = new SqliteConnection(connectionString);
+        await other.OpenAsync();
+        await using (var begin = other.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            await console.RaiseHandFor("Alex").ClickAsync();
+            await Expect(console.NextSpeakerButton).ToBeDisabledAsync();
+            await Expect(console.RaiseHandFor("Blake")).ToBeDisabledAsync();
+            await Expect(console.SpeakerQueue.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            await using var rollback = other.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        await console.ExpectQueueAsync("Alex");
+        await Expect(console.NextSpeakerButton).ToBeEnabledAsync();
+        await Expect(console.RaiseHandFor("Blake")).ToBeEnabledAsync();
     }
 
     private static async Task<int> CountNoticesAsync(string text, params RunningMeetingPage[] pages)

@@ -16,6 +16,14 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     // slow-moving figures (elapsed time, projected end, live airtime).
     private static readonly TimeSpan SlowRefresh = TimeSpan.FromSeconds(20);
 
+    // A press is normally saved, and shown on every device, within a few milliseconds. Dimming every button for that
+    // long is a flicker at every press, and two more renders of the whole page on the device that pressed, at the
+    // moment the other devices are busy showing the change. So the page says it is busy only when a save is slow (a
+    // busy disk, say); a second press before then is still ignored, as a double tap should be.
+    private static readonly TimeSpan ShowBusyAfter = TimeSpan.FromMilliseconds(300);
+
+    private bool _sending;
+
     private IDisposable? _subscription;
     private ITimer? _refresh;
     private MeetingId? _subscribed;
@@ -54,6 +62,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     /// <summary>A short, calm message after a refused action; cleared by the next one that works.</summary>
     protected string? Notice { get; set; }
 
+    /// <summary>A save has taken longer than <see cref="ShowBusyAfter"/>: the controls are shown unavailable until it is done.</summary>
     protected bool Busy { get; private set; }
 
     protected override async Task OnParametersSetAsync()
@@ -97,15 +106,19 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     /// </summary>
     protected async Task SendAsync(Func<MeetingView, MeetingCommand> build)
     {
-        if (Session is null || View is null || Busy)
+        if (Session is null || View is null || _sending)
         {
             return;
         }
 
-        Busy = true;
+        _sending = true;
+        var noticeBefore = Notice;
+        using var saved = new CancellationTokenSource();
         try
         {
-            var outcome = await Session.SubmitAsync(build(_shown ?? View));
+            var saving = Session.SubmitAsync(build(_shown ?? View));
+            _ = ShowBusyIfSlowAsync(saved.Token);
+            var outcome = await saving;
             Notice = outcome.IsAccepted ? null : outcome.Message;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -115,12 +128,36 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         }
         finally
         {
-            Busy = false;
-            Refresh();
+            saved.Cancel();
+            _sending = false;
 
-            // The click may have come from a child panel, which re-renders only itself; and the saved change may
-            // already have re-rendered this page while Busy was still true. Render again, or the page's buttons
-            // stay disabled until the next slow refresh.
+            // An accepted change has already re-rendered this page, or is about to (OnSaved). Render here only for
+            // what that render does not bring: a notice that came or went, or the controls coming back after a slow
+            // save. (The click may have come from a child panel, which re-renders only itself.)
+            if (Busy || Notice != noticeBefore)
+            {
+                Busy = false;
+                Refresh();
+                StateHasChanged();
+            }
+        }
+    }
+
+    private async Task ShowBusyIfSlowAsync(CancellationToken saved)
+    {
+        try
+        {
+            await Task.Delay(ShowBusyAfter, Clock, saved);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        // Back on this page's renderer (the delay resumes on the captured context), and the save is still going.
+        if (_sending && !saved.IsCancellationRequested)
+        {
+            Busy = true;
             StateHasChanged();
         }
     }
