@@ -67,7 +67,9 @@ internal static class LatencyRun
             {
                 var kind = i < options.FollowViews ? "follow" : i < options.FollowViews + options.DisplayViews ? "display" : "console";
                 var path = kind switch { "follow" => "/follow", "display" => "/display", _ => "" };
-                views.Add(await OpenAsync(browser, kind, meetingUrl + path, i, cancellationToken));
+                // With --views-on own-devices, the first room display is the projector on the facilitator's laptop.
+                var drawsHere = !options.OwnDevices || (kind == "display" && i == options.FollowViews);
+                views.Add(await OpenAsync(browser, kind, meetingUrl + path, i, cancellationToken, drawsHere));
             }
 
             if (session.SubscriberCount != views.Count + 2)
@@ -81,6 +83,9 @@ internal static class LatencyRun
                 .AppendLine($"app on {baseUrl}, database {database} (WAL, synchronous=FULL)")
                 .AppendLine($"views: 1 clicking console + {views.Count} observers ({options.FollowViews} co-facilitator, {options.DisplayViews} room display, {options.ExtraConsoles} console), one browser, a context each")
                 .AppendLine($"pages visible: {string.Join(", ", views.Prepend(clicker).GroupBy(v => v.Visibility).Select(g => $"{g.Key} {g.Count()}"))}")
+                .AppendLine(options.OwnDevices
+                    ? $"views on their own devices: {views.Count(v => !v.DrawsHere)} observer pages run here but draw nothing here (each device draws its own); drawn here: the clicking console and {views.Count(v => v.DrawsHere)} room display (the projector)"
+                    : "every page draws on this machine (--views-on this-machine)")
                 .AppendLine($"rounds: {options.Warmup} warm-up + {options.Rounds} measured; the console clicks \"Raise hand for NAME\" and \"Next speaker\" in turn")
                 .AppendLine($"load average before: {loadBefore}");
             if (options.BrowserNice > 0)
@@ -273,7 +278,7 @@ internal static class LatencyRun
 
     private static string Kind(View view, View clicker) => ReferenceEquals(view, clicker) ? "clicking console" : view.Kind;
 
-    private static async Task<View> OpenAsync(IBrowser browser, string kind, string url, int index, CancellationToken cancellationToken)
+    private static async Task<View> OpenAsync(IBrowser browser, string kind, string url, int index, CancellationToken cancellationToken, bool drawsHere = true)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var context = await browser.NewContextAsync();
@@ -282,8 +287,15 @@ internal static class LatencyRun
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync(url);
         await page.GetByRole(AriaRole.Region, new() { Name = "Current speaker" }).WaitForAsync();
+        if (!drawsHere)
+        {
+            // The page keeps its circuit, its scripts and its DOM, and Blazor patches it at every change as on the
+            // device; with nothing to lay out or paint, this machine skips the drawing the device would do itself.
+            await page.AddStyleTagAsync(new() { Content = "body { display: none !important; }" });
+        }
+
         var shown = await page.EvaluateAsync<JsonElement>(PageScripts.Install);
-        return new View(index, kind, page, shown.GetProperty("visibility").GetString() ?? "?");
+        return new View(index, kind, page, shown.GetProperty("visibility").GetString() ?? "?", drawsHere);
     }
 
     private static async Task<Seen> AwaitAsync(View view, string kind, string name, int timeoutMs)
@@ -325,8 +337,10 @@ internal static class LatencyRun
         }
     }
 
-    private sealed class View(int index, string kind, IPage page, string visibility)
+    private sealed class View(int index, string kind, IPage page, string visibility, bool drawsHere)
     {
+        public bool DrawsHere => drawsHere;
+
         public int Index => index;
         public string Kind => kind;
         public IPage Page => page;

@@ -2,12 +2,13 @@ using System.Globalization;
 
 namespace FacilitatorKit.LiveLatency;
 
-/// <summary>The command line: <c>[--rounds 100] [--views 20] [--warmup 5] [--pause-ms 150] [--change-timeout-s 5] [--time-limit-s 900] [--idle-s 5] [--csv FILE] [--trace FILE] [--browser-nice 10]</c>.</summary>
+/// <summary>The command line: <c>[--rounds 100] [--views 20] [--warmup 5] [--pause-ms 150] [--change-timeout-s 5] [--time-limit-s 900] [--idle-s 5] [--csv FILE] [--trace FILE] [--browser-nice 10] [--views-on this-machine|own-devices]</c>.</summary>
 internal sealed record Options
 {
     public const string Usage =
         "usage: dotnet run -c Release --project tests/FacilitatorKit.LiveLatency -- [--rounds 100] [--views 20] [--warmup 5]\n" +
-        "       [--pause-ms 150] [--change-timeout-s 5] [--time-limit-s 900] [--idle-s 5] [--csv FILE] [--trace FILE] [--browser-nice 10]";
+        "       [--pause-ms 150] [--change-timeout-s 5] [--time-limit-s 900] [--idle-s 5] [--csv FILE] [--trace FILE] [--browser-nice 10]\n" +
+        "       [--views-on this-machine|own-devices]";
 
     /// <summary>Measured rounds (clicks), after the warm-up.</summary>
     public int Rounds { get; init; } = 100;
@@ -35,6 +36,15 @@ internal sealed record Options
 
     /// <summary>An experiment: the browser (and the Playwright driver) at this nice value, the server at 0.</summary>
     public int BrowserNice { get; init; }
+
+    /// <summary>
+    /// Where the observer views draw. <c>this-machine</c> (the default): all 21 pages draw here, on the server's two
+    /// cores. <c>own-devices</c>: as in a meeting, the co-facilitators' tablets and the other laptop draw on their own
+    /// hardware. Their pages still run here (each receives its messages and Blazor patches its DOM, which is what is
+    /// timed), but draw nothing here; the clicking console and one room display (the projector, often driven by the
+    /// facilitator's laptop) still draw here.
+    /// </summary>
+    public bool OwnDevices { get; init; }
 
     /// <summary>Every sample as CSV, when given.</summary>
     public string? Csv { get; init; }
@@ -72,6 +82,12 @@ internal sealed record Options
                 "--trace" => options with { Trace = Value() },
                 "--browser-nice" => options with { BrowserNice = Number(0, 19) },
                 "--csv" => options with { Csv = Value() },
+                "--views-on" => Value() switch
+                {
+                    "this-machine" => options with { OwnDevices = false },
+                    "own-devices" => options with { OwnDevices = true },
+                    var other => throw new ArgumentException($"--views-on must be this-machine or own-devices, not '{other}'."),
+                },
                 "-h" or "--help" => throw new ArgumentException("help"),
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
