@@ -6,7 +6,6 @@ using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Web.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Radzen;
 
 namespace FacilitatorKit.Web;
 
@@ -34,7 +33,6 @@ public static partial class FacilitatorKitApp
         builder.Services.AddSingleton<NoteStore>();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRadzenComponents();
 
         var app = builder.Build();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FacilitatorKit");
