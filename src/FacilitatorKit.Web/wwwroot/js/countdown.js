@@ -95,10 +95,14 @@
     clearTimeout(timer);
     const now = Date.now() + offset;
     let next = Infinity;
-    for (const el of document.querySelectorAll("[data-countdown]")) {
+    for (const el of countdowns) {
+      if (!el.hasAttribute("data-countdown")) continue;
       const paused = el.dataset.pausedMs;
       const deadline = el.dataset.deadline;
-      if (!paused && !deadline) continue;
+      if (!paused && !deadline) {
+        el.drawn = drawnKey(el);
+        continue;
+      }
       const remaining = paused ? Number(paused) : Number(deadline) - now;
       const limit = Number(el.dataset.limitMs) || 0;
       const state = paused ? "" : stateOf(limit, remaining);
@@ -114,17 +118,25 @@
         chime();
       }
       if (!paused) next = Math.min(next, untilNextChange(remaining, limit));
+      el.drawn = drawnKey(el);
     }
     // A few ms past the boundary, so the reading is already on the new second; at most a second, as a safety net.
     if (next !== Infinity) timer = setTimeout(tick, Math.min(1000, next + 5));
   }
 
   // Blazor renders countdowns (a new turn, a pause, its own text from the server's clock): draw them again at once,
-  // in the same task, before the browser paints. Other changes on the page are not looked at; this script's own
-  // writes cause one more call that changes nothing.
-  const countdownIn = node => node instanceof Element && (node.closest("[data-countdown]") || node.querySelector("[data-countdown]"));
-  new MutationObserver(records => {
-    if (records.some(r => countdownIn(r.target instanceof Element ? r.target : r.target.parentElement) || [...r.addedNodes].some(countdownIn))) tick();
+  // in the same task, before the browser paints. Each countdown remembers what this script last drew in it, so after
+  // any change to the page a glance at the countdowns (one to three of them) says whether Blazor touched one, without
+  // looking through the page's other changes; this script's own writes match what it remembers.
+  const countdowns = document.getElementsByClassName("countdown"); // live: Blazor adds and removes them
+  const drawnKey = el => [el.dataset.deadline, el.dataset.pausedMs, el.dataset.limitMs, el.className, el.textContent].join("|");
+  new MutationObserver(() => {
+    for (const el of countdowns) {
+      if (el.hasAttribute("data-countdown") && el.drawn !== drawnKey(el)) {
+        tick();
+        return;
+      }
+    }
   }).observe(document.documentElement, {
     subtree: true, childList: true, characterData: true,
     attributes: true, attributeFilter: ["data-deadline", "data-paused-ms", "data-limit-ms", "class"],
