@@ -31,6 +31,9 @@ public static partial class FacilitatorKitApp
         builder.Services.AddSingleton<MeetingSessions>();
         builder.Services.AddSingleton<GroupStore>();
         builder.Services.AddSingleton<NoteStore>();
+        builder.Services.AddSingleton(builder.Configuration.GetValue<int?>(BusyCue.SettingName) is { } busyAfterMs and >= 0
+            ? new BusyCue(TimeSpan.FromMilliseconds(busyAfterMs))
+            : BusyCue.Default);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

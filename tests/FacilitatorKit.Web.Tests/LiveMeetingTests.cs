@@ -167,14 +167,15 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
     }
 
     [Fact]
-    public async Task ASlowSave_ShowsTheControlsUnavailable_AndTheChangeOnlyOnceStored()
+    public async Task ASlowSave_ShowsTheControlsUnavailable_TellsASecondPressToWait_AndShowsTheChangeOnlyOnceStored()
     {
         var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
         var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
         await console.GotoAsync(meeting);
         await console.StartMeetingAsync();
 
-        // Another writer holds the database (as a busy disk would): the app's save waits for it (busy_timeout 5 s).
+        // Another writer holds the database (as a busy disk would): the app's save waits for it (busy_timeout 5 s,
+        // then Microsoft.Data.Sqlite retries until its command timeout).
         var connectionString = App.Services.GetRequiredService<IConfiguration>().GetConnectionString(StoreSetup.ConnectionStringName);
         await using var other = new SqliteConnection(connectionString);
         await other.OpenAsync();
@@ -186,7 +187,15 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
 
         try
         {
-            await console.RaiseHandFor("Alex").ClickAsync();
+            // Two presses in one moment, before the page can look busy: the second is told to wait, not dropped silently.
+            await console.Page.EvaluateAsync("""
+                () => {
+                  const press = name => [...document.querySelectorAll('button')].find(b => b.textContent.trim() === name).click();
+                  press('Raise hand for Alex');
+                  press('Raise hand for Blake');
+                }
+                """);
+            await Expect(console.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Still saving the last change" })).ToBeVisibleAsync();
             await Expect(console.NextSpeakerButton).ToBeDisabledAsync();
             await Expect(console.RaiseHandFor("Blake")).ToBeDisabledAsync();
             await Expect(console.SpeakerQueue.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(0);
@@ -201,6 +210,7 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
         await console.ExpectQueueAsync("Alex");
         await Expect(console.NextSpeakerButton).ToBeEnabledAsync();
         await Expect(console.RaiseHandFor("Blake")).ToBeEnabledAsync();
+        await Expect(console.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Still saving" })).ToHaveCountAsync(0);
     }
 
     private static async Task<int> CountNoticesAsync(string text, params RunningMeetingPage[] pages)

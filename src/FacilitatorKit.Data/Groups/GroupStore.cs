@@ -202,7 +202,7 @@ public sealed class GroupStore(IDbContextFactory<FacilitatorKitDb> contexts, Mee
             number = (await db.Meetings.Where(m => m.GroupId == groupId).MaxAsync(m => (int?)m.Number, cancellationToken).ConfigureAwait(false) ?? 0) + 1;
             if (group is { Kind: GroupKind.Closed, PlannedSessions: { } planned } && number > planned)
             {
-                return Validated<MeetingCreated>.Invalid("Group", $"{group.Name} planned {planned} sessions, and all {planned} have been held.");
+                return Validated<MeetingCreated>.Invalid("Group", $"{group.Name} planned {planned} sessions, and all {planned} are already set up or held.");
             }
 
             var members = await db.Members.AsNoTracking().Where(m => m.GroupId == groupId && present.Contains(m.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);

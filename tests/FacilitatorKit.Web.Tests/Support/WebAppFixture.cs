@@ -65,9 +65,12 @@ public sealed class WebAppFixture : IAsyncLifetime
         FacilitatorKitApp.Build(
             [
                 $"--urls={url}",
-                "--environment=Development", // serves Radzen's _content/ assets from the package cache
+                "--environment=Development", // serves the static web assets (app.css, the scripts) from the build output
                 "--applicationName=FacilitatorKit.Web", // the static web assets manifests are named after the app, not the test host
                 $"--ConnectionStrings:FacilitatorKit=Data Source={database}",
+                // A quick press must not dim the controls even when this machine is busy with other tests: a save
+                // counts as slow here after a second, not 300 ms. LiveMeetingTests checks both sides of it.
+                $"--{BusyCue.SettingName}=1000",
             ],
             builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
 

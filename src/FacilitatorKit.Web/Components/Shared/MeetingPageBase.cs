@@ -16,11 +16,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     // slow-moving figures (elapsed time, projected end, live airtime).
     private static readonly TimeSpan SlowRefresh = TimeSpan.FromSeconds(20);
 
-    // A press is normally saved, and shown on every device, within a few milliseconds. Dimming every button for that
-    // long is a flicker at every press, and two more renders of the whole page on the device that pressed, at the
-    // moment the other devices are busy showing the change. So the page says it is busy only when a save is slow (a
-    // busy disk, say); a second press before then is still ignored, as a double tap should be.
-    private static readonly TimeSpan ShowBusyAfter = TimeSpan.FromMilliseconds(300);
+    private const string StillSaving = "Still saving the last change. Please press again in a moment.";
 
     private bool _sending;
 
@@ -46,6 +42,9 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     [Inject]
     protected FacilitatorKit.Data.Groups.GroupStore Groups { get; set; } = null!;
 
+    [Inject]
+    private BusyCue BusyCue { get; set; } = null!;
+
     /// <summary>"on" when the group turned the soft chime on; the browser plays it at time's up.</summary>
     protected string Chime { get; private set; } = "off";
 
@@ -62,7 +61,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     /// <summary>A short, calm message after a refused action; cleared by the next one that works.</summary>
     protected string? Notice { get; set; }
 
-    /// <summary>A save has taken longer than <see cref="ShowBusyAfter"/>: the controls are shown unavailable until it is done.</summary>
+    /// <summary>A save has taken longer than <see cref="BusyCue.After"/>: the controls are shown unavailable until it is done.</summary>
     protected bool Busy { get; private set; }
 
     protected override async Task OnParametersSetAsync()
@@ -104,11 +103,21 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     /// has not drawn yet), so a click on an out-of-date screen is refused as "already changed" rather than applied to
     /// something the person did not see: two devices pressing "Next speaker" together advance the queue once.
     /// </summary>
-    protected async Task SendAsync(Func<MeetingView, MeetingCommand> build)
+    /// <returns>Whether it was saved: false when it was refused or could not be saved, or while an earlier press is still being saved.</returns>
+    protected async Task<bool> SendAsync(Func<MeetingView, MeetingCommand> build)
     {
-        if (Session is null || View is null || _sending)
+        if (Session is null || View is null)
         {
-            return;
+            return false;
+        }
+
+        if (_sending)
+        {
+            // One press at a time. The controls look unavailable only once a save is slow, so a quick second press
+            // (a double tap, or another button) is told, rather than dropped without a word.
+            Notice = StillSaving;
+            StateHasChanged();
+            return false;
         }
 
         _sending = true;
@@ -120,11 +129,13 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
             _ = ShowBusyIfSlowAsync(saved.Token);
             var outcome = await saving;
             Notice = outcome.IsAccepted ? null : outcome.Message;
+            return outcome.IsAccepted;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not acknowledged, so not done: say so calmly and keep the page alive.
             Notice = "That could not be saved just now, so it did not happen. Please try again.";
+            return false;
         }
         finally
         {
@@ -147,7 +158,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     {
         try
         {
-            await Task.Delay(ShowBusyAfter, Clock, saved);
+            await Task.Delay(BusyCue.After, Clock, saved);
         }
         catch (OperationCanceledException)
         {
