@@ -136,10 +136,7 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
     [Fact]
     public async Task AQuickPress_ShowsTheChange_WithoutDimmingTheControls()
     {
-        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
-        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
-        await console.GotoAsync(meeting);
-        await console.StartMeetingAsync();
+        var console = await OpenRunningConsoleAsync("Alex", "Blake", "Casey");
         await Expect(console.RaiseHandFor("Alex")).ToBeEnabledAsync();
 
         // Counts every control that turns unavailable from now on: made disabled, or added already disabled.
@@ -169,10 +166,7 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
     [Fact]
     public async Task ASlowSave_ShowsTheControlsUnavailable_TellsASecondPressToWait_AndShowsTheChangeOnlyOnceStored()
     {
-        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
-        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
-        await console.GotoAsync(meeting);
-        await console.StartMeetingAsync();
+        var console = await OpenRunningConsoleAsync("Alex", "Blake", "Casey");
 
         // Another writer holds the database (as a busy disk would): the app's save waits for it (busy_timeout 5 s,
         // then Microsoft.Data.Sqlite retries until its command timeout).
@@ -211,6 +205,16 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
         await Expect(console.NextSpeakerButton).ToBeEnabledAsync();
         await Expect(console.RaiseHandFor("Blake")).ToBeEnabledAsync();
         await Expect(console.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Still saving" })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A new meeting of these people, started, on the facilitator's console alone.</summary>
+    private async Task<ConsolePage> OpenRunningConsoleAsync(params string[] members)
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, members);
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
+        await console.GotoAsync(meeting);
+        await console.StartMeetingAsync();
+        return console;
     }
 
     private static async Task<int> CountNoticesAsync(string text, params RunningMeetingPage[] pages)
