@@ -10,6 +10,31 @@ namespace FacilitatorKit.Web.Tests;
 public sealed partial class InputTests(WebAppFixture app) : BrowserTest(app)
 {
     [Fact]
+    public async Task TheSameRefusalTwice_IsShownAndSaidTwice()
+    {
+        var console = await OpenRunningConsoleAsync("Alex", "Blake");
+
+        // Every notice that appears in the status region, as a screen reader would be told of it.
+        await console.Page.EvaluateAsync("""
+            () => {
+              window.__notices = [];
+              new MutationObserver(records => {
+                for (const r of records) for (const n of r.addedNodes) if (n.textContent.trim()) window.__notices.push(n.textContent.trim());
+              }).observe(document.querySelector('.notice[role="status"]'), { childList: true });
+            }
+            """);
+        var refusal = console.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Nobody is waiting to speak." });
+        await console.NextSpeakerButton.ClickAsync();
+        await Expect(refusal).ToBeVisibleAsync();
+        await console.NextSpeakerButton.ClickAsync();
+
+        await ExpectEventuallyAsync(
+            async () => (await console.Page.EvaluateAsync<string[]>("() => window.__notices")).Length == 2,
+            "the second, identical refusal to be shown again");
+        Assert.All(await console.Page.EvaluateAsync<string[]>("() => window.__notices"), n => Assert.Equal("Nobody is waiting to speak.", n));
+    }
+
+    [Fact]
     public async Task AnEmptyGroupName_ShowsItsMessageNextToTheField()
     {
         var groups = await new GroupsPage((await OpenDeviceAsync("facilitator")).Page).GotoAsync();

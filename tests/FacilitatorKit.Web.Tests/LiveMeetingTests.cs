@@ -207,16 +207,6 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
         await Expect(console.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Still saving" })).ToHaveCountAsync(0);
     }
 
-    /// <summary>A new meeting of these people, started, on the facilitator's console alone.</summary>
-    private async Task<ConsolePage> OpenRunningConsoleAsync(params string[] members)
-    {
-        var meeting = await SeedMeetingAsync(PeerSupportCircle, members);
-        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
-        await console.GotoAsync(meeting);
-        await console.StartMeetingAsync();
-        return console;
-    }
-
     private static async Task<int> CountNoticesAsync(string text, params RunningMeetingPage[] pages)
     {
         var count = 0;

@@ -92,6 +92,16 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
         return (console, follow, display);
     }
 
+    /// <summary>A new meeting of these people, started, on the facilitator's console alone.</summary>
+    protected async Task<ConsolePage> OpenRunningConsoleAsync(params string[] members)
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, members);
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
+        await console.GotoAsync(meeting);
+        await console.StartMeetingAsync();
+        return console;
+    }
+
     /// <summary>
     /// A running meeting in its go-round check-in (1 minute a turn), with the first person in the round speaking,
     /// so that a countdown is running.

@@ -19,6 +19,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     private const string StillSaving = "Still saving the last change. Please press again in a moment.";
 
     private bool _sending;
+    private string? _notice;
 
     private IDisposable? _subscription;
     private ITimer? _refresh;
@@ -59,7 +60,21 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     protected bool IsMissing { get; private set; }
 
     /// <summary>A short, calm message after a refused action; cleared by the next one that works.</summary>
-    protected string? Notice { get; set; }
+    protected string? Notice
+    {
+        get => _notice;
+        set
+        {
+            _notice = value;
+            if (value is not null)
+            {
+                NoticeCount++;
+            }
+        }
+    }
+
+    /// <summary>Goes up with every notice given, so that the same words given twice are shown, and said, twice.</summary>
+    protected int NoticeCount { get; private set; }
 
     /// <summary>A save has taken longer than <see cref="BusyCue.After"/>: the controls are shown unavailable until it is done.</summary>
     protected bool Busy { get; private set; }
@@ -121,7 +136,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         }
 
         _sending = true;
-        var noticeBefore = Notice;
+        var noticeBefore = (Notice, NoticeCount);
         using var saved = new CancellationTokenSource();
         try
         {
@@ -145,7 +160,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
             // An accepted change has already re-rendered this page, or is about to (OnSaved). Render here only for
             // what that render does not bring: a notice that came or went, or the controls coming back after a slow
             // save. (The click may have come from a child panel, which re-renders only itself.)
-            if (Busy || Notice != noticeBefore)
+            if (Busy || (Notice, NoticeCount) != noticeBefore)
             {
                 Busy = false;
                 Refresh();
