@@ -78,9 +78,7 @@
     let wait = remaining > 0
       ? remaining - (Math.ceil(remaining / 1000) - 1) * 1000
       : 1000 - (-remaining % 1000);
-    if (limit) {
-      if (remaining > warnAt(limit)) wait = Math.min(wait, remaining - warnAt(limit));
-    }
+    if (limit && remaining > warnAt(limit)) wait = Math.min(wait, remaining - warnAt(limit));
     return wait;
   }
 

@@ -7,7 +7,7 @@
   document.addEventListener("keydown", (event) => {
     if (!document.querySelector("[data-shortcuts]")) return;
     // While the connection is down a press would be lost: the status over the page says so instead.
-    if (document.querySelector("#components-reconnect-modal[class*='components-reconnect-']:not(.components-reconnect-hide)")) return;
+    if (document.documentElement.hasAttribute("data-connection-down")) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
     if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|A|SUMMARY)$/.test(target.tagName))) return;
