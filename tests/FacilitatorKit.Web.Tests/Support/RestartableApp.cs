@@ -16,7 +16,7 @@ namespace FacilitatorKit.Web.Tests.Support;
 public sealed class RestartableApp : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "facilitatorkit-restart-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly int _port = FreePort();
+    private int _port = UnusedFixedPort();
     private WebApplication? _app;
 
     private RestartableApp()
@@ -36,8 +36,19 @@ public sealed class RestartableApp : IAsyncDisposable
     public static async Task<RestartableApp> StartAsync()
     {
         var app = new RestartableApp();
-        await app.StartAgainAsync();
-        return app;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await app.StartAgainAsync();
+                return app;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // Another process bound the port between the check and the start: nothing has loaded it yet, so take another.
+                app._port = UnusedFixedPort();
+            }
+        }
     }
 
     /// <summary>Stops the server: open pages lose their connection, and everything the app held in memory is gone.</summary>
@@ -101,19 +112,38 @@ public sealed class RestartableApp : IAsyncDisposable
         }
     }
 
-    // A port nobody uses now: the system picks one for a listener that is closed again at once. A restart needs the
-    // port fixed in advance, since the open pages keep the address they were loaded from.
-    private static int FreePort()
+    // A restart needs the port fixed in advance, since the open pages keep the address they were loaded from, and the
+    // port must stay free while the app is down. The system hands out ports in its ephemeral range, both to listeners
+    // on port 0 (the other tests' apps) and to outgoing connections (the browser's), so any of them could take a port
+    // from that range in the moment between the stop and the start. A port below the range is never handed out.
+    private static int UnusedFixedPort()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
+        var belowEphemeral = EphemeralRangeStart();
+        while (true)
         {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
+            var port = Random.Shared.Next(belowEphemeral / 2, belowEphemeral);
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            try
+            {
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // In use: try another.
+            }
+            finally
+            {
+                listener.Stop();
+            }
         }
-        finally
-        {
-            listener.Stop();
-        }
+    }
+
+    private static int EphemeralRangeStart()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var start) && start > 2048
+            ? start
+            : 32768;
     }
 }
