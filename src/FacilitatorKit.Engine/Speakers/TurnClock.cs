@@ -61,5 +61,6 @@ public readonly record struct TurnClock(TurnTimeState State, TimeSpan? Remaining
         { } r => "+" + Format(TimeSpan.FromSeconds(Math.Floor(-r.TotalSeconds))),
     };
 
-    private static string Format(TimeSpan t) => $"{(int)t.TotalMinutes}:{t.Seconds:00}";
+    /// <summary>m:ss (whole seconds, cut down), the way every time on the screens reads.</summary>
+    public static string Format(TimeSpan t) => $"{(int)t.TotalMinutes}:{t.Seconds:00}";
 }

@@ -84,17 +84,20 @@ public sealed class MeetingView
 
     /// <summary>m:ss, or +m:ss past zero, as the countdowns read.</summary>
     public static string Duration(TimeSpan t) => t < TimeSpan.Zero
-        ? "+" + Duration(-t)
-        : $"{(int)t.TotalMinutes}:{t.Seconds:00}";
+        ? "+" + TurnClock.Format(-t)
+        : TurnClock.Format(t);
 
     public static string Clock(DateTimeOffset instant) => instant.ToLocalTime().ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The day of a meeting, as the group page and the list of recent meetings show it.</summary>
+    public static string Day(DateTimeOffset instant) => instant.ToLocalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     private static AgendaRow Row(AgendaItem item, AgendaItemId? current, DateTimeOffset now)
     {
         var status = item.Status switch
         {
-            AgendaItemStatus.Running when item.IsInOverrun(now) => $"Now: {Duration(item.Elapsed(now))} elapsed, {Duration(item.Overrun(now))} over",
-            AgendaItemStatus.Running => $"Now: {Duration(item.Elapsed(now))} elapsed, {Duration(item.Remaining(now))} left",
+            AgendaItemStatus.Running when item.IsInOverrun(now) => $"Current item · {Duration(item.Elapsed(now))} elapsed, {Duration(item.Overrun(now))} over",
+            AgendaItemStatus.Running => $"Current item · {Duration(item.Elapsed(now))} elapsed, {Duration(item.Remaining(now))} left",
             AgendaItemStatus.Done => item.Overrun(now) > TimeSpan.Zero ? $"Done in {Duration(item.Elapsed(now))} ({Duration(item.Overrun(now))} over)" : $"Done in {Duration(item.Elapsed(now))}",
             AgendaItemStatus.Skipped => "Skipped",
             _ => "To come",
