@@ -9,7 +9,8 @@ namespace FacilitatorKit.Web.ViewModels;
 
 public sealed record AgendaRow(AgendaItemId Id, string Title, string TimeBox, string TurnOrder, string Status, bool IsCurrent, bool IsOver);
 
-public sealed record QueueRow(ParticipantId Participant, string Name, string? Note);
+/// <param name="Remove">The words on the button that takes them out of the queue: a lowered hand is only one way to be in it.</param>
+public sealed record QueueRow(ParticipantId Participant, string Name, string? Note, string Remove);
 
 public sealed record PersonRow(ParticipantId Id, string Name, string? Note);
 
@@ -68,7 +69,7 @@ public sealed class MeetingView
             ItemCountdown = state.CurrentItem is { EndsAt: { } end } ? new Countdown(end, null, state.CurrentItem.PlannedTime) : null,
             Present = [.. state.PresentParticipants.Select(p => new PersonRow(p.Id, p.Name, PersonNote(state, p.Id)))],
             CanRaiseHand = [.. state.PresentParticipants.Where(p => p.Id != speaking && !order.Any(e => e.Participant == p.Id)).Select(p => new PersonRow(p.Id, p.Name, null))],
-            Queue = [.. order.Select(e => new QueueRow(e.Participant, state.NameOf(e.Participant), QueueNote(e)))],
+            Queue = [.. order.Select(e => QueueRowOf(state, e))],
             Speaker = state.CurrentTurn is { } turn ? Speaking(state, turn, now) : null,
             Fairness = Permissions.Allows(role, MeetingAction.SeeFairness) ? Balance.ForMeeting(state, now) : null,
         };
@@ -113,12 +114,17 @@ public sealed class MeetingView
             turn.Kind == TurnKind.PointOfProcess, turn.Kind == TurnKind.GoRound, countdown);
     }
 
-    private static string? QueueNote(QueueEntry entry) => entry.Kind switch
+    private static QueueRow QueueRowOf(MeetingState state, QueueEntry entry)
     {
-        QueueEntryKind.PointOfProcess => "point of process",
-        QueueEntryKind.GoRound when entry.PassedForNow => "passed for now",
-        _ => null,
-    };
+        var name = state.NameOf(entry.Participant);
+        var (note, remove) = entry.Kind switch
+        {
+            QueueEntryKind.PointOfProcess => ("point of process", $"Remove {name} from the queue"),
+            QueueEntryKind.GoRound => (entry.PassedForNow ? "passed for now" : null, $"Take {name} out of this round"),
+            _ => ((string?)null, $"Lower hand for {name}"),
+        };
+        return new QueueRow(entry.Participant, name, note, remove);
+    }
 
     private static string? PersonNote(MeetingState state, ParticipantId id) =>
         state.Chair == id ? "chair" : state.BreakRequests.Contains(id) ? "asked for a break" : null;

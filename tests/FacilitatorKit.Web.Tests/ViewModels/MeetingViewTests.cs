@@ -91,6 +91,19 @@ public class MeetingViewTests
     }
 
     [Fact]
+    public void QueueRemoveButtons_SayWhatTheyUndo_AHandLowered_APlaceInTheRound_APointOfProcess()
+    {
+        var s = new Script("Ana", "Ben", "Cai", "Dee").Raise("Dee");
+        s.Do(new RaisePointOfProcess(CommandId.New(), Actor.Facilitator, s.People["Ana"]));
+        Assert.Equal(["Remove Ana from the queue", "Lower hand for Dee"], s.View().Queue.Select(q => q.Remove));
+
+        s.Do(new LowerHand(CommandId.New(), Actor.Facilitator, s.People["Ana"])).Do(new LowerHand(CommandId.New(), Actor.Facilitator, s.People["Dee"]));
+        s.NextItem(); // the check-in go-round: Ben, Cai, Dee, Ana
+        Assert.Equal(["Take Ben out of this round", "Take Cai out of this round", "Take Dee out of this round", "Take Ana out of this round"],
+            s.View().Queue.Select(q => q.Remove));
+    }
+
+    [Fact]
     public void SpeakerCountdown_CarriesTheServersDeadline_AndWhilePausedTheTimeLeft()
     {
         var s = new Script("Ana", "Ben").NextItem().NextSpeaker().Wait(TimeSpan.FromSeconds(20));
