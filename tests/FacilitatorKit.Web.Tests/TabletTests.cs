@@ -23,20 +23,20 @@ public sealed class TabletTests(WebAppFixture app) : BrowserTest(app)
         await console.GotoAsync(meeting);
         await follow.GotoAsync(meeting);
 
-        // The tablet's fullest screen: a timed go-round turn (every turn control), people waiting (a lower-hand button
+        // The tablet's fullest screen: a timed go-round turn (every turn control), people waiting (a remove button
         // each), someone out of the queue (a raise-hand button), the item's controls, notes, and the participants form.
         // A guest who comes late joins the round; Dana steps out of it.
         await StartCheckInRoundAsync(console, "Alex");
         await follow.AddParticipantAsync("Sam");
         await follow.ExpectQueueAsync("Blake", "Casey", "Dana", "Sam");
-        await follow.LowerHandFor("Dana").ClickAsync();
+        await follow.TakeOutOfTheRound("Dana").ClickAsync();
         await follow.ExpectQueueAsync("Blake", "Casey", "Sam");
         await follow.ExpectSpeakerAsync("Alex");
         await follow.ExpectTimerShowsMinutesAndSecondsAsync();
         ILocator[] expected =
         [
             follow.PauseButton, follow.AddAMinuteButton, follow.EndTurnButton, follow.PassButton, follow.PassForNowButton,
-            follow.NextSpeakerButton, follow.LowerHandFor("Sam"), follow.RaiseHandFor("Dana"), follow.NextItemButton, follow.TurnOrder, follow.Notes,
+            follow.NextSpeakerButton, follow.TakeOutOfTheRound("Sam"), follow.RaiseHandFor("Dana"), follow.NextItemButton, follow.TurnOrder, follow.Notes,
             follow.ParticipantNameBox, follow.AddParticipantButton,
         ];
         foreach (var control in expected)

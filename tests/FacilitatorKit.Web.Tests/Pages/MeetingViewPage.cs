@@ -95,7 +95,8 @@ public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
 
     public ILocator RaiseHandFor(string name) => Page.GetByRole(AriaRole.Button, new() { Name = $"Raise hand for {name}", Exact = true });
 
-    public ILocator LowerHandFor(string name) => Page.GetByRole(AriaRole.Button, new() { Name = $"Lower hand for {name}", Exact = true });
+    /// <summary>In a go-round, the queue's remove button: a place in the round is not a raised hand.</summary>
+    public ILocator TakeOutOfTheRound(string name) => Page.GetByRole(AriaRole.Button, new() { Name = $"Take {name} out of this round", Exact = true });
 
     private ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
