@@ -142,6 +142,63 @@ public class NoteDraftTests
         Assert.Equal(("Resources: the helpline leaflet, and the carers' group\nResources: library talk on Friday", 3), await StoredAsync(f, session.Id, 2));
     }
 
+    [Fact]
+    public async Task TypingOverTextFromBeforeAnotherDevicesSave_ThatTheScreenHadNotShownYet_IsAConflict_NotAnOverwrite()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var loaded = await f.Notes.GetAsync(session.Id, 2);
+        await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
+        await using var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
+        f.Notes.Saved += tablet.Incoming;
+        f.Notes.Saved += laptop.Incoming;
+        var shownOnTheTablet = tablet.LatestFromElsewhere;
+
+        // The laptop's save reaches the tablet's draft, but the tablet's screen has not drawn it yet (a slow
+        // connection, or one that dropped) when the writer types on the text the screen still shows.
+        laptop.Type("Next chair: Ben");
+        await laptop.FlushAsync();
+        Assert.Equal("Next chair: Ben", tablet.Text);
+        tablet.Type("Resources: library talk on Friday", shownOnTheTablet);
+        f.Clock.Advance(Quiet * 2);
+        await tablet.FlushAsync();
+
+        Assert.Equal(NoteDraftStatus.Conflict, tablet.Status);
+        Assert.Equal(NoteStore.ConflictMessage, tablet.Message);
+        Assert.Equal(("Next chair: Ben", 1), (tablet.Conflict!.Current.Text, tablet.Conflict.Current.Version));
+        Assert.Equal("Resources: library talk on Friday", tablet.Conflict.Yours);
+        Assert.Equal(("Next chair: Ben", 1), await StoredAsync(f, session.Id, 2));
+
+        await tablet.ResolveAsync("Next chair: Ben\nResources: library talk on Friday");
+        Assert.Equal(("Next chair: Ben\nResources: library talk on Friday", 2), await StoredAsync(f, session.Id, 2));
+
+        // Typed on a screen that had drawn the laptop's words, it is simply the next version.
+        laptop.Type("Next chair: Ben (confirmed)");
+        await laptop.FlushAsync();
+        Assert.Equal(NoteDraftStatus.Saved, laptop.Status);
+        tablet.Type("Next chair: Ben (confirmed). Next meeting: Tuesday", tablet.LatestFromElsewhere);
+        await tablet.FlushAsync();
+        Assert.Equal(NoteDraftStatus.Saved, tablet.Status);
+        Assert.Equal(("Next chair: Ben (confirmed). Next meeting: Tuesday", 4), await StoredAsync(f, session.Id, 2));
+    }
+
+    [Fact]
+    public async Task TheSameTextAgain_AsAScreenSendsAfterAReconnect_SavesNothing()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
+        draft.Type("Decided: coffee rota");
+        await draft.FlushAsync();
+
+        draft.Type("Decided: coffee rota");
+
+        Assert.Equal(NoteDraftStatus.Saved, draft.Status);
+        f.Clock.Advance(Quiet * 2);
+        await draft.LastSave;
+        Assert.Equal(("Decided: coffee rota", 1), await StoredAsync(f, session.Id, 1));
+    }
+
     private static async Task<(string Text, int Version)> StoredAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting, int item)
     {
         var note = await f.Notes.GetAsync(meeting, item);

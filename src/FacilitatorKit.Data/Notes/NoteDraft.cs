@@ -48,6 +48,7 @@ public sealed class NoteDraft : IAsyncDisposable
         Item = loaded.Item;
         Text = loaded.Text;
         Version = loaded.Version;
+        LatestFromElsewhere = loaded.Version;
         _quiet = quietPeriod ?? DefaultQuietPeriod;
         _timer = clock.CreateTimer(_ => _lastSave = SaveAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -69,12 +70,40 @@ public sealed class NoteDraft : IAsyncDisposable
     public NoteSave? Conflict { get; private set; }
     public string? Message { get; private set; }
 
-    /// <summary>The box's text changed: save it once the typing pauses.</summary>
-    public void Type(string text)
+    /// <summary>
+    /// The newest version that came from somewhere else (loaded, or saved by another device), rather than from this
+    /// draft's own saves: text that a screen must have shown before what is typed there can replace it.
+    /// </summary>
+    public int LatestFromElsewhere { get; private set; }
+
+    /// <summary>The box's text changed, typed over what this draft holds now: save it once the typing pauses.</summary>
+    public void Type(string text) => Type(text, LatestFromElsewhere);
+
+    /// <summary>
+    /// The box's text changed, typed on a screen that showed the note as of <paramref name="seenFromElsewhere"/> (a
+    /// <see cref="LatestFromElsewhere"/>): save it once the typing pauses. If another device's save has come in
+    /// since, which that screen had not shown yet, the typing was done over older text: saving it would silently
+    /// undo the other device's words, so it becomes a conflict that shows both texts. The same text again (a
+    /// screen sending what it shows after a reconnect) changes nothing.
+    /// </summary>
+    public void Type(string text, int seenFromElsewhere)
     {
+        text ??= "";
         lock (_lock)
         {
-            Text = text ?? "";
+            if (text == Text)
+            {
+                return;
+            }
+
+            if (Status != NoteDraftStatus.Conflict && seenFromElsewhere < LatestFromElsewhere)
+            {
+                Conflict = new NoteSave(NoteSaveStatus.Conflict, new NoteSnapshot(Meeting, Item, Text, Version), text, NoteStore.ConflictMessage);
+                Message = NoteStore.ConflictMessage;
+                Status = NoteDraftStatus.Conflict;
+            }
+
+            Text = text;
             _typed++;
             if (Status != NoteDraftStatus.Conflict)
             {
@@ -115,10 +144,11 @@ public sealed class NoteDraft : IAsyncDisposable
             if (Status == NoteDraftStatus.Conflict && Conflict is { } conflict && note.Version > conflict.Current.Version)
             {
                 Conflict = conflict with { Current = note };
+                LatestFromElsewhere = note.Version;
             }
             else if (Status == NoteDraftStatus.Saved && note.Version > Version)
             {
-                (Text, Version) = (note.Text, note.Version);
+                (Text, Version, LatestFromElsewhere) = (note.Text, note.Version, note.Version);
             }
             else
             {
@@ -182,6 +212,7 @@ public sealed class NoteDraft : IAsyncDisposable
                         break;
                     case NoteSaveStatus.Conflict:
                         Conflict = result with { Yours = Text };
+                        LatestFromElsewhere = Math.Max(LatestFromElsewhere, result.Current.Version);
                         Message = result.Message;
                         Status = NoteDraftStatus.Conflict;
                         break;

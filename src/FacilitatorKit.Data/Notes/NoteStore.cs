@@ -29,6 +29,8 @@ public sealed record NoteSave(NoteSaveStatus Status, NoteSnapshot Current, strin
 /// </summary>
 public sealed class NoteStore(IDbContextFactory<FacilitatorKitDb> contexts, TimeProvider clock)
 {
+    public const string ConflictMessage = "Someone else changed this note while you were typing. Both versions are shown: keep what you need, then save.";
+
     public const int MaxLength = 20_000;
 
     /// <summary>Shown in the notes box: notes are for group business, not for what people shared.</summary>
@@ -85,7 +87,7 @@ public sealed class NoteStore(IDbContextFactory<FacilitatorKitDb> contexts, Time
         var current = await GetAsync(meeting, item, cancellationToken).ConfigureAwait(false);
         if (!saved)
         {
-            return new(NoteSaveStatus.Conflict, current, text, "Someone else changed this note while you were typing. Both versions are shown: keep what you need, then save.");
+            return new(NoteSaveStatus.Conflict, current, text, ConflictMessage);
         }
 
         Announce(current);
