@@ -183,7 +183,7 @@ public class NoteDraftTests
     }
 
     [Fact]
-    public async Task TheSameTextAgain_AsAScreenSendsAfterAReconnect_SavesNothing()
+    public async Task TheSameTextAgain_SavesNothing()
     {
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
@@ -197,6 +197,84 @@ public class NoteDraftTests
         f.Clock.Advance(Quiet * 2);
         await draft.LastSave;
         Assert.Equal(("Decided: coffee rota", 1), await StoredAsync(f, session.Id, 1));
+    }
+
+    [Fact]
+    public async Task SentAgainAfterADrop_ABoxNobodyTypedIn_LeavesWhatAnotherDeviceWroteMeanwhile()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var (laptop, tablet) = await TwoDevicesAsync(f, session.Id);
+        await using var laptopDisposed = laptop;
+        await using var tabletDisposed = tablet;
+        var shownOnTheTablet = tablet.LatestFromElsewhere;
+
+        laptop.Type("Next chair: Ben");
+        await laptop.FlushAsync();
+        tablet.TypeAgain("", shownOnTheTablet);
+        await tablet.FlushAsync();
+
+        Assert.Equal(("Next chair: Ben", NoteDraftStatus.Saved), (tablet.Text, tablet.Status));
+        Assert.Null(tablet.Conflict);
+        Assert.Equal(("Next chair: Ben", 1), await StoredAsync(f, session.Id, 2));
+    }
+
+    [Fact]
+    public async Task SentAgainAfterADrop_TypingThatHadArrived_LeavesWhatAnotherDeviceAddedToIt()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var (laptop, tablet) = await TwoDevicesAsync(f, session.Id);
+        await using var laptopDisposed = laptop;
+        await using var tabletDisposed = tablet;
+        var shownOnTheTablet = tablet.LatestFromElsewhere;
+        tablet.Type("Next chair: Ben", shownOnTheTablet);
+        await tablet.FlushAsync();
+
+        laptop.Type("Next chair: Ben. Next meeting: Tuesday");
+        await laptop.FlushAsync();
+        tablet.TypeAgain("Next chair: Ben", shownOnTheTablet);
+        await tablet.FlushAsync();
+
+        Assert.Equal(("Next chair: Ben. Next meeting: Tuesday", NoteDraftStatus.Saved), (tablet.Text, tablet.Status));
+        Assert.Equal(("Next chair: Ben. Next meeting: Tuesday", 2), await StoredAsync(f, session.Id, 2));
+    }
+
+    [Fact]
+    public async Task SentAgainAfterADrop_TypingThatNeverArrived_IsSaved_ADeletionToo()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        var (laptop, tablet) = await TwoDevicesAsync(f, session.Id);
+        await using var laptopDisposed = laptop;
+        await using var tabletDisposed = tablet;
+        tablet.Type("Next chair: Ben", tablet.LatestFromElsewhere);
+        await tablet.FlushAsync();
+
+        tablet.TypeAgain("Next chair: Ben. Leaflets from the library", tablet.LatestFromElsewhere);
+        await tablet.FlushAsync();
+        Assert.Equal(("Next chair: Ben. Leaflets from the library", 2), await StoredAsync(f, session.Id, 2));
+
+        // The laptop adds a line; the tablet, having drawn it, takes the line out again just as its Wi-Fi goes: the
+        // text it sends again is one it sent before, but typed over the laptop's words, so it is new.
+        laptop.Type("Next chair: Ben. Leaflets from the library. Tea: Cai");
+        await laptop.FlushAsync();
+        Assert.Equal(3, tablet.LatestFromElsewhere);
+        tablet.TypeAgain("Next chair: Ben. Leaflets from the library", tablet.LatestFromElsewhere);
+        await tablet.FlushAsync();
+
+        Assert.Equal(NoteDraftStatus.Saved, tablet.Status);
+        Assert.Equal(("Next chair: Ben. Leaflets from the library", 4), await StoredAsync(f, session.Id, 2));
+    }
+
+    private static async Task<(NoteDraft Laptop, NoteDraft Tablet)> TwoDevicesAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting)
+    {
+        var loaded = await f.Notes.GetAsync(meeting, 2);
+        var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
+        var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
+        f.Notes.Saved += laptop.Incoming;
+        f.Notes.Saved += tablet.Incoming;
+        return (laptop, tablet);
     }
 
     private static async Task<(string Text, int Version)> StoredAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting, int item)

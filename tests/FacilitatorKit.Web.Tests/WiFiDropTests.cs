@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using FacilitatorKit.Data.Notes;
+using FacilitatorKit.Engine;
 using FacilitatorKit.Web.Tests.Pages;
 using FacilitatorKit.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,15 +22,7 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
     public async Task NotesTypedJustBeforeASilentDrop_AreSaved_OnceTheTabletIsBack()
     {
         var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
-        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
-        var tablet = await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 });
-        var wifi = new HallWiFi();
-        await tablet.Page.RouteWebSocketAsync(new Regex("/_blazor"), wifi.Connect);
-        var follow = new FollowPage(tablet.Page);
-        await console.GotoAsync(meeting);
-        await follow.GotoAsync(meeting);
-        await console.StartMeetingAsync();
-        await follow.ExpectCurrentItemAsync("Welcome and ground rules");
+        var (console, follow, wifi) = await OpenLaptopAndTabletAsync(meeting);
         await follow.Page.EvaluateAsync("() => { window.loadedBeforeTheDrop = true; }");
 
         // The Wi-Fi goes without a word; the tablet has not noticed, and the notes are typed as usual.
@@ -51,15 +46,7 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
     public async Task NotesTypedDuringASilentDrop_OverWordsTheLaptopSavedMeanwhile_ShowBoth_AndUndoNothing()
     {
         var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
-        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
-        var tablet = await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 });
-        var wifi = new HallWiFi();
-        await tablet.Page.RouteWebSocketAsync(new Regex("/_blazor"), wifi.Connect);
-        var follow = new FollowPage(tablet.Page);
-        await console.GotoAsync(meeting);
-        await follow.GotoAsync(meeting);
-        await console.StartMeetingAsync();
-        await follow.ExpectCurrentItemAsync("Welcome and ground rules");
+        var (console, follow, wifi) = await OpenLaptopAndTabletAsync(meeting);
 
         // While the tablet is cut off without knowing it, the laptop writes the note, and the tablet writes its own.
         wifi.GoSilent();
@@ -84,26 +71,93 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
         await Expect(console.Notes).ToHaveValueAsync("Next chair: Casey." + Environment.NewLine + Decided);
     }
 
+    [Fact]
+    public async Task ABoxNobodyTypedIn_ThroughASilentDrop_ShowsTheLaptopsNotes_WithoutAConflict()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var (console, follow, wifi) = await OpenLaptopAndTabletAsync(meeting);
+
+        wifi.GoSilent();
+        await console.Notes.FillAsync("Next chair: Casey.");
+        await console.Notes.BlurAsync();
+        await ExpectNotesSavedAsync(meeting, "Next chair: Casey.");
+        await wifi.ComeBackAsync();
+
+        await Expect(follow.Notes).ToHaveValueAsync("Next chair: Casey.");
+        await Expect(follow.Notes).ToHaveAccessibleDescriptionAsync(new Regex("Saved$"));
+        await Expect(follow.Page.GetByText("Saved from the other device:")).ToHaveCountAsync(0);
+        await ExpectNotesSavedAsync(meeting, "Next chair: Casey.");
+    }
+
+    [Fact]
+    public async Task NotesTypedJustBeforeADrop_ThatOutlastsTheApp_AreSavedAfterThePageReloads()
+    {
+        await using var server = await RestartableApp.StartAsync();
+        var meeting = await SeedMeetingAsync(server.Groups, PeerSupportCircle, "Alex", "Blake", "Casey");
+        var onThisServer = new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() };
+        var tablet = await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 }, onThisServer);
+        var wifi = new HallWiFi();
+        await tablet.Page.RouteWebSocketAsync(new Regex("/_blazor"), wifi.Connect);
+        var follow = new FollowPage(tablet.Page);
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator", options: onThisServer)).Page);
+        await console.GotoAsync(meeting);
+        await follow.GotoAsync(meeting);
+        await console.StartMeetingAsync();
+        await follow.ExpectCurrentItemAsync("Welcome and ground rules");
+        await follow.Page.EvaluateAsync("() => { window.loadedBeforeTheDrop = true; }");
+
+        // Typed into a silent connection; then the app restarts (an update, a crash) before the tablet notices, so
+        // its circuit is gone: when it does notice, the app refuses it, and the page reloads.
+        wifi.GoSilent();
+        await follow.Notes.FillAsync(Decided);
+        await ExpectEventuallyAsync(() => Task.FromResult(wifi.Lost > 0), "the typing to go into the silent connection");
+        await server.StopAsync();
+        await server.StartAgainAsync();
+        await wifi.ComeBackAsync();
+
+        await follow.Page.WaitForFunctionAsync("() => window.loadedBeforeTheDrop !== true", null, new() { Timeout = 30_000 });
+        await follow.WaitUntilLiveAsync();
+        await Expect(follow.Notes).ToHaveValueAsync(Decided);
+        await Expect(follow.Notes).ToHaveAccessibleDescriptionAsync(new Regex("Saved$"));
+        var notes = server.Services.GetRequiredService<NoteStore>();
+        await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == Decided, "the notes to be saved after the reload");
+        Assert.Equal("[]", await follow.Page.EvaluateAsync<string>("() => JSON.stringify(Object.keys(sessionStorage))"));
+    }
+
+    private async Task<(ConsolePage Console, FollowPage Follow, HallWiFi WiFi)> OpenLaptopAndTabletAsync(Guid meeting)
+    {
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
+        var tablet = await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 });
+        var wifi = new HallWiFi();
+        await tablet.Page.RouteWebSocketAsync(new Regex("/_blazor"), wifi.Connect);
+        var follow = new FollowPage(tablet.Page);
+        await console.GotoAsync(meeting);
+        await follow.GotoAsync(meeting);
+        await console.StartMeetingAsync();
+        await follow.ExpectCurrentItemAsync("Welcome and ground rules");
+        return (console, follow, wifi);
+    }
+
     /// <summary>
     /// The tablet's connection to the app, through Playwright: passed on both ways, until it goes silent (both ways,
-    /// and nobody is told), and then comes back (the tablet's connection closes, and the next one goes through).
+    /// and nobody is told), and then comes back (that connection closes; the tablet's next one goes through).
     /// </summary>
     private sealed class HallWiFi
     {
-        private volatile bool _silent;
-        private volatile IWebSocketRoute? _tablet;
+        private volatile Link? _current;
         private int _lost;
 
-        /// <summary>Messages from the tablet that went into the silent connection.</summary>
+        /// <summary>Messages from the tablet that went into a silent connection.</summary>
         public int Lost => Volatile.Read(ref _lost);
 
         public void Connect(IWebSocketRoute tablet)
         {
-            _tablet = tablet;
+            var link = new Link(tablet);
+            _current = link;
             var app = tablet.ConnectToServer();
             tablet.OnMessage(frame =>
             {
-                if (_silent)
+                if (link.Silent)
                 {
                     Interlocked.Increment(ref _lost);
                 }
@@ -114,21 +168,18 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
             });
             app.OnMessage(frame =>
             {
-                if (!_silent)
+                if (!link.Silent)
                 {
                     Pass(frame, tablet);
                 }
             });
         }
 
-        public void GoSilent() => _silent = true;
+        public void GoSilent() => (_current ?? throw new InvalidOperationException("The tablet never connected.")).Silent = true;
 
-        public async Task ComeBackAsync()
-        {
-            var cutOff = _tablet ?? throw new InvalidOperationException("The tablet never connected.");
-            _silent = false;
-            await cutOff.CloseAsync();
-        }
+        /// <summary>The tablet notices: its silent connection closes (and stays silent to the end), so it connects again.</summary>
+        public async Task ComeBackAsync() =>
+            await (_current ?? throw new InvalidOperationException("The tablet never connected.")).Tablet.CloseAsync();
 
         private static void Pass(IWebSocketFrame frame, IWebSocketRoute to)
         {
@@ -140,6 +191,12 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
             {
                 to.Send(text);
             }
+        }
+
+        private sealed class Link(IWebSocketRoute tablet)
+        {
+            public IWebSocketRoute Tablet { get; } = tablet;
+            public volatile bool Silent;
         }
     }
 }

@@ -34,6 +34,11 @@ public sealed class NoteDraft : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Actor _writer;
     private int _typed;
+
+    // What the screen last sent and what it typed it over, and the texts that came from elsewhere by version (what
+    // the screen may have been shown). With them, a box sent again after a drop is known to hold nothing new.
+    private readonly Dictionary<int, string> _fromElsewhere = [];
+    private (string Text, int Over) _lastFromScreen = ("", int.MinValue);
     private Task _lastSave = Task.CompletedTask;
 
     public NoteDraft(NoteStore store, Actor writer, NoteSnapshot loaded, TimeProvider clock, TimeSpan? quietPeriod = null)
@@ -49,6 +54,7 @@ public sealed class NoteDraft : IAsyncDisposable
         Text = loaded.Text;
         Version = loaded.Version;
         LatestFromElsewhere = loaded.Version;
+        _fromElsewhere[loaded.Version] = loaded.Text;
         _quiet = quietPeriod ?? DefaultQuietPeriod;
         _timer = clock.CreateTimer(_ => _lastSave = SaveAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -81,22 +87,49 @@ public sealed class NoteDraft : IAsyncDisposable
 
     /// <summary>
     /// The box's text changed, typed on a screen that showed the note as of <paramref name="seenFromElsewhere"/> (a
-    /// <see cref="LatestFromElsewhere"/>): save it once the typing pauses. If another device's save has come in
-    /// since, which that screen had not shown yet, the typing was done over older text: saving it would silently
-    /// undo the other device's words, so it becomes a conflict that shows both texts. The same text again (a
-    /// screen sending what it shows after a reconnect) changes nothing.
+    /// <see cref="LatestFromElsewhere"/>): save it once the typing pauses. If another device's save had come in, which
+    /// that screen had not shown yet, the typing was done over older text: saving it would silently undo the other
+    /// device's words, so it becomes a conflict that shows both texts.
     /// </summary>
-    public void Type(string text, int seenFromElsewhere)
+    public void Type(string text, int seenFromElsewhere) => Take(text ?? "", seenFromElsewhere);
+
+    /// <summary>
+    /// A screen sends again what its box held when its connection dropped, in case that typing never arrived. If
+    /// nothing in it is new (it is what this screen sent already, or what it was shown), it changes nothing, so an
+    /// untouched box never undoes what another device wrote meanwhile; otherwise it is taken as <see cref="Type(string, int)"/>.
+    /// </summary>
+    public void TypeAgain(string text, int seenFromElsewhere)
     {
         text ??= "";
         lock (_lock)
         {
+            var (sent, sentOver) = _lastFromScreen;
+            var nothingNew = sentOver == seenFromElsewhere
+                ? text == sent // it sent this already, typed over the same text
+                : sentOver < seenFromElsewhere && _fromElsewhere.TryGetValue(seenFromElsewhere, out var shown) && text == shown; // untouched since it was shown
+            if (nothingNew)
+            {
+                return;
+            }
+        }
+
+        Take(text, seenFromElsewhere);
+    }
+
+    private void Take(string text, int seenFromElsewhere)
+    {
+        lock (_lock)
+        {
+            _lastFromScreen = (text, seenFromElsewhere);
+
             if (text == Text)
             {
                 return;
             }
 
-            if (Status != NoteDraftStatus.Conflict && seenFromElsewhere < LatestFromElsewhere)
+            // Only over text this draft holds as saved: while it is unsaved or saving, it holds this screen's own
+            // typing, and the store's version check makes any clash with another device a conflict at the save.
+            if (Status == NoteDraftStatus.Saved && seenFromElsewhere < LatestFromElsewhere)
             {
                 Conflict = new NoteSave(NoteSaveStatus.Conflict, new NoteSnapshot(Meeting, Item, Text, Version), text, NoteStore.ConflictMessage);
                 Message = NoteStore.ConflictMessage;
@@ -145,10 +178,12 @@ public sealed class NoteDraft : IAsyncDisposable
             {
                 Conflict = conflict with { Current = note };
                 LatestFromElsewhere = note.Version;
+                _fromElsewhere[note.Version] = note.Text;
             }
             else if (Status == NoteDraftStatus.Saved && note.Version > Version)
             {
                 (Text, Version, LatestFromElsewhere) = (note.Text, note.Version, note.Version);
+                _fromElsewhere[note.Version] = note.Text;
             }
             else
             {
@@ -213,6 +248,7 @@ public sealed class NoteDraft : IAsyncDisposable
                     case NoteSaveStatus.Conflict:
                         Conflict = result with { Yours = Text };
                         LatestFromElsewhere = Math.Max(LatestFromElsewhere, result.Current.Version);
+                        _fromElsewhere[result.Current.Version] = result.Current.Text;
                         Message = result.Message;
                         Status = NoteDraftStatus.Conflict;
                         break;

@@ -115,13 +115,14 @@ public sealed class RestartableApp : IAsyncDisposable
     // A restart needs the port fixed in advance, since the open pages keep the address they were loaded from, and the
     // port must stay free while the app is down. The system hands out ports in its ephemeral range, both to listeners
     // on port 0 (the other tests' apps) and to outgoing connections (the browser's), so any of them could take a port
-    // from that range in the moment between the stop and the start. A port below the range is never handed out.
+    // from that range in the moment between the stop and the start. A port outside the range is never handed out.
     private static int UnusedFixedPort()
     {
-        var belowEphemeral = EphemeralRangeStart();
+        var (first, last) = EphemeralRange();
+        var (from, to) = first > 2048 ? (first / 2, first) : (last + 1, 65536);
         while (true)
         {
-            var port = Random.Shared.Next(belowEphemeral / 2, belowEphemeral);
+            var port = Random.Shared.Next(from, to);
             var listener = new TcpListener(IPAddress.Loopback, port);
             try
             {
@@ -139,11 +140,12 @@ public sealed class RestartableApp : IAsyncDisposable
         }
     }
 
-    private static int EphemeralRangeStart()
+    private static (int First, int Last) EphemeralRange()
     {
         const string range = "/proc/sys/net/ipv4/ip_local_port_range";
-        return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var start) && start > 2048
-            ? start
-            : 32768;
+        var parts = File.Exists(range) ? File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [];
+        return parts.Length == 2 && int.TryParse(parts[0], out var first) && int.TryParse(parts[1], out var last) && (first > 2048 || last < 65000)
+            ? (first, last)
+            : (32768, 60999); // Linux's default
     }
 }

@@ -11,6 +11,12 @@ public sealed class NotesTypedEventArgs : EventArgs
     public string Value { get; set; } = "";
     public int Seen { get; set; }
     public int Item { get; set; }
+
+    /// <summary>Sent again after a drop: what the box held when the page noticed it (see NoteDraft.TypeAgain).</summary>
+    public bool Again { get; set; }
+
+    /// <summary>With <see cref="Again"/>: the page keeps the text until the box shows this token back (data-received).</summary>
+    public string? Token { get; set; }
 }
 
 /// <summary>Maps <c>@onnotestyped</c> to <see cref="NotesTypedEventArgs"/>. (The Razor compiler looks for this name.)</summary>
