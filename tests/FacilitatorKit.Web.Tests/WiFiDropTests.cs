@@ -90,6 +90,28 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task NotesTypedJustBeforeASilentDrop_WhileTheAgendaMovesOn_AreSavedInTheirOwnItemsNote()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var (console, follow, wifi) = await OpenLaptopAndTabletAsync(meeting);
+
+        wifi.GoSilent();
+        await follow.Notes.FillAsync(Decided);
+        await ExpectEventuallyAsync(() => Task.FromResult(wifi.Lost > 0), "the typing to go into the silent connection");
+        await console.NextItemButton.ClickAsync();
+        await console.ExpectCurrentItemAsync("Check-in");
+        await wifi.ComeBackAsync();
+
+        // The welcome's note has the words typed for it; the check-in's note is not touched by them.
+        await follow.ExpectCurrentItemAsync("Check-in");
+        var notes = App.Services.GetRequiredService<NoteStore>();
+        await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == Decided, "the welcome's note to be saved");
+        await Expect(console.Page.GetByRole(AriaRole.Region, new() { Name = "Notes from other items", Exact = true })).ToContainTextAsync(Decided);
+        await Expect(follow.Notes).ToHaveValueAsync("");
+        Assert.Equal("", (await notes.GetAsync(new MeetingId(meeting), 2)).Text);
+    }
+
+    [Fact]
     public async Task NotesTypedJustBeforeADrop_ThatOutlastsTheApp_AreSavedAfterThePageReloads()
     {
         await using var server = await RestartableApp.StartAsync();

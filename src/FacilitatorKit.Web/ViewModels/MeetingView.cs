@@ -88,6 +88,9 @@ public sealed class MeetingView
         ? "+" + TurnClock.Format(-t)
         : TurnClock.Format(t);
 
+    /// <summary>The title of the agenda item with this number, or null if the agenda has no such item.</summary>
+    public string? ItemTitle(int item) => State.FindItem(new AgendaItemId(item))?.Title;
+
     public static string Clock(DateTimeOffset instant) => instant.ToLocalTime().ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The day of a meeting, as the group page and the list of recent meetings show it.</summary>
