@@ -211,7 +211,7 @@ public class NoteDraftTests
 
         laptop.Type("Next chair: Ben");
         await laptop.FlushAsync();
-        tablet.TypeAgain("", shownOnTheTablet);
+        tablet.TypeAgain("", shownOnTheTablet, basedOn: 0);
         await tablet.FlushAsync();
 
         Assert.Equal(("Next chair: Ben", NoteDraftStatus.Saved), (tablet.Text, tablet.Status));
@@ -233,7 +233,7 @@ public class NoteDraftTests
 
         laptop.Type("Next chair: Ben. Next meeting: Tuesday");
         await laptop.FlushAsync();
-        tablet.TypeAgain("Next chair: Ben", shownOnTheTablet);
+        tablet.TypeAgain("Next chair: Ben", shownOnTheTablet, basedOn: 1);
         await tablet.FlushAsync();
 
         Assert.Equal(("Next chair: Ben. Next meeting: Tuesday", NoteDraftStatus.Saved), (tablet.Text, tablet.Status));
@@ -251,7 +251,7 @@ public class NoteDraftTests
         tablet.Type("Next chair: Ben", tablet.LatestFromElsewhere);
         await tablet.FlushAsync();
 
-        tablet.TypeAgain("Next chair: Ben. Leaflets from the library", tablet.LatestFromElsewhere);
+        tablet.TypeAgain("Next chair: Ben. Leaflets from the library", tablet.LatestFromElsewhere, basedOn: 1);
         await tablet.FlushAsync();
         Assert.Equal(("Next chair: Ben. Leaflets from the library", 2), await StoredAsync(f, session.Id, 2));
 
@@ -260,11 +260,41 @@ public class NoteDraftTests
         laptop.Type("Next chair: Ben. Leaflets from the library. Tea: Cai");
         await laptop.FlushAsync();
         Assert.Equal(3, tablet.LatestFromElsewhere);
-        tablet.TypeAgain("Next chair: Ben. Leaflets from the library", tablet.LatestFromElsewhere);
+        tablet.TypeAgain("Next chair: Ben. Leaflets from the library", tablet.LatestFromElsewhere, basedOn: 3);
         await tablet.FlushAsync();
 
         Assert.Equal(NoteDraftStatus.Saved, tablet.Status);
         Assert.Equal(("Next chair: Ben. Leaflets from the library", 4), await StoredAsync(f, session.Id, 2));
+    }
+
+    [Fact]
+    public async Task SentAgainAfterAReload_OverTheScreensOwnSave_IsSaved_OverAnotherDevicesSave_ShowsBoth()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+        await using (var before = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock))
+        {
+            before.Type("Next chair: Ben");
+            await before.FlushAsync(); // version 1, this screen's own; it showed nothing from elsewhere after version 0
+        }
+
+        // The page reloads (its circuit was gone): a new draft, and the text typed after that save is sent again.
+        await using (var reloaded = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock))
+        {
+            reloaded.TypeAgain("Next chair: Ben. Tea: Cai", seenFromElsewhere: 0, basedOn: 1);
+            await reloaded.FlushAsync();
+            Assert.Equal(NoteDraftStatus.Saved, reloaded.Status);
+            Assert.Equal(("Next chair: Ben. Tea: Cai", 2), await StoredAsync(f, session.Id, 2));
+        }
+
+        // Had the laptop saved after the box last drew the note, the text is shown beside the laptop's.
+        await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 2, "Next chair: Ben. Tea: Cai. Room until 9", 2);
+        await using var later = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock);
+        later.TypeAgain("Next chair: Ben. Tea: Cai. Leaflets", seenFromElsewhere: 0, basedOn: 2);
+        await later.FlushAsync();
+        Assert.Equal(NoteDraftStatus.Conflict, later.Status);
+        Assert.Equal("Next chair: Ben. Tea: Cai. Room until 9", later.Conflict!.Current.Text);
+        Assert.Equal(("Next chair: Ben. Tea: Cai. Room until 9", 3), await StoredAsync(f, session.Id, 2));
     }
 
     private static async Task<(NoteDraft Laptop, NoteDraft Tablet)> TwoDevicesAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting)

@@ -127,9 +127,14 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
         await console.StartMeetingAsync();
         await follow.ExpectCurrentItemAsync("Welcome and ground rules");
         await follow.Page.EvaluateAsync("() => { window.loadedBeforeTheDrop = true; }");
+        var notes = server.Services.GetRequiredService<NoteStore>();
+        await follow.Notes.FillAsync("Decided: a tea rota.");
+        await follow.Notes.BlurAsync();
+        await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == "Decided: a tea rota.", "the first words to be saved");
 
-        // Typed into a silent connection; then the app restarts (an update, a crash) before the tablet notices, so
-        // its circuit is gone: when it does notice, the app refuses it, and the page reloads.
+        // More is typed into a silent connection; then the app restarts (an update, a crash) before the tablet
+        // notices, so its circuit is gone: when it does notice, the app refuses it, and the page reloads. The words
+        // saved before are this tablet's own, so what it sends again is no conflict with them.
         wifi.GoSilent();
         await follow.Notes.FillAsync(Decided);
         await ExpectEventuallyAsync(() => Task.FromResult(wifi.Lost > 0), "the typing to go into the silent connection");
@@ -141,8 +146,9 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
         await follow.WaitUntilLiveAsync();
         await Expect(follow.Notes).ToHaveValueAsync(Decided);
         await Expect(follow.Notes).ToHaveAccessibleDescriptionAsync(new Regex("Saved$"));
-        var notes = server.Services.GetRequiredService<NoteStore>();
+        notes = server.Services.GetRequiredService<NoteStore>(); // the restarted app's
         await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == Decided, "the notes to be saved after the reload");
+        await Expect(follow.Page.GetByText("Saved from the other device:")).ToHaveCountAsync(0);
         Assert.Equal("[]", await follow.Page.EvaluateAsync<string>("() => JSON.stringify(Object.keys(sessionStorage))"));
     }
 

@@ -94,11 +94,14 @@ public sealed class NoteDraft : IAsyncDisposable
     public void Type(string text, int seenFromElsewhere) => Take(text ?? "", seenFromElsewhere);
 
     /// <summary>
-    /// A screen sends again what its box held when its connection dropped, in case that typing never arrived. If
-    /// nothing in it is new (it is what this screen sent already, or what it was shown), it changes nothing, so an
-    /// untouched box never undoes what another device wrote meanwhile; otherwise it is taken as <see cref="Type(string, int)"/>.
+    /// A screen sends again what its box held when its connection dropped, in case that typing never arrived.
+    /// <paramref name="basedOn"/> is the stored version the box had last drawn (its own saves included). If nothing in
+    /// the text is new (it is what this screen sent already, or what it was shown), it changes nothing, so an
+    /// untouched box never undoes what another device wrote meanwhile. Otherwise it is taken as typing: over the note
+    /// as it is if the note is still at <paramref name="basedOn"/> (nobody has saved since the box drew it: so after a
+    /// reload, when this draft is new, the screen's own earlier saves make no conflict), else as <see cref="Type(string, int)"/>.
     /// </summary>
-    public void TypeAgain(string text, int seenFromElsewhere)
+    public void TypeAgain(string text, int seenFromElsewhere, int basedOn)
     {
         text ??= "";
         lock (_lock)
@@ -111,6 +114,11 @@ public sealed class NoteDraft : IAsyncDisposable
             {
                 return;
             }
+
+            if (Status == NoteDraftStatus.Saved && basedOn == Version)
+            {
+                seenFromElsewhere = LatestFromElsewhere;
+            }
         }
 
         Take(text, seenFromElsewhere);
@@ -121,6 +129,12 @@ public sealed class NoteDraft : IAsyncDisposable
         lock (_lock)
         {
             _lastFromScreen = (text, seenFromElsewhere);
+
+            // TypeAgain looks up only what the screen was shown after its last send.
+            foreach (var version in _fromElsewhere.Keys.Where(v => v < seenFromElsewhere).ToList())
+            {
+                _fromElsewhere.Remove(version);
+            }
 
             if (text == Text)
             {

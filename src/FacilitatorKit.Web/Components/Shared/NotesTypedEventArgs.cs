@@ -3,14 +3,21 @@ using Microsoft.AspNetCore.Components;
 namespace FacilitatorKit.Web.Components.Shared;
 
 /// <summary>
-/// A change typed in the notes box, with what the box showed under it: the item whose note it was, and the newest
-/// note from elsewhere its text included (the box's data-item and data-seen). App.razor registers the browser side.
+/// A change typed in the notes box, with what the box showed under it: the meeting and item whose note it was, and
+/// the newest note from elsewhere its text included (the box's data-meeting, data-item and data-seen). App.razor
+/// registers the browser side.
 /// </summary>
 public sealed class NotesTypedEventArgs : EventArgs
 {
     public string Value { get; set; } = "";
     public int Seen { get; set; }
     public int Item { get; set; }
+
+    /// <summary>The meeting whose note it is (the box's data-meeting): the page may have moved to another meeting since.</summary>
+    public string? Meeting { get; set; }
+
+    /// <summary>The stored version the box had last drawn, its own saves included (data-version).</summary>
+    public int BasedOn { get; set; }
 
     /// <summary>Sent again after a drop: what the box held when the page noticed it (see NoteDraft.TypeAgain).</summary>
     public bool Again { get; set; }
