@@ -281,14 +281,23 @@ public class NoteDraftTests
         // The page reloads (its circuit was gone): a new draft, and the text typed after that save is sent again.
         await using (var reloaded = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock))
         {
+            f.Notes.Saved += reloaded.Incoming;
             reloaded.TypeAgain("Next chair: Ben. Tea: Cai", seenFromElsewhere: 0, basedOn: 1);
             await reloaded.FlushAsync();
             Assert.Equal(NoteDraftStatus.Saved, reloaded.Status);
             Assert.Equal(("Next chair: Ben. Tea: Cai", 2), await StoredAsync(f, session.Id, 2));
+
+            // The laptop builds on it; then the tablet, dropped again before it heard back, sends the same text once
+            // more: nothing new, so the laptop's words stay.
+            await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 2, "Next chair: Ben. Tea: Cai. Room until 9", 2);
+            reloaded.TypeAgain("Next chair: Ben. Tea: Cai", seenFromElsewhere: 0, basedOn: 1);
+            await reloaded.FlushAsync();
+            Assert.Equal(("Next chair: Ben. Tea: Cai. Room until 9", NoteDraftStatus.Saved), (reloaded.Text, reloaded.Status));
+            Assert.Equal(("Next chair: Ben. Tea: Cai. Room until 9", 3), await StoredAsync(f, session.Id, 2));
+            f.Notes.Saved -= reloaded.Incoming;
         }
 
         // Had the laptop saved after the box last drew the note, the text is shown beside the laptop's.
-        await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 2, "Next chair: Ben. Tea: Cai. Room until 9", 2);
         await using var later = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock);
         later.TypeAgain("Next chair: Ben. Tea: Cai. Leaflets", seenFromElsewhere: 0, basedOn: 2);
         await later.FlushAsync();

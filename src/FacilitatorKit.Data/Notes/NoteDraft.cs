@@ -91,7 +91,7 @@ public sealed class NoteDraft : IAsyncDisposable
     /// that screen had not shown yet, the typing was done over older text: saving it would silently undo the other
     /// device's words, so it becomes a conflict that shows both texts.
     /// </summary>
-    public void Type(string text, int seenFromElsewhere) => Take(text ?? "", seenFromElsewhere);
+    public void Type(string text, int seenFromElsewhere) => Take(text ?? "", seenFromElsewhere, basedOn: null);
 
     /// <summary>
     /// A screen sends again what its box held when its connection dropped, in case that typing never arrived.
@@ -114,17 +114,12 @@ public sealed class NoteDraft : IAsyncDisposable
             {
                 return;
             }
-
-            if (Status == NoteDraftStatus.Saved && basedOn == Version)
-            {
-                seenFromElsewhere = LatestFromElsewhere;
-            }
         }
 
-        Take(text, seenFromElsewhere);
+        Take(text, seenFromElsewhere, basedOn);
     }
 
-    private void Take(string text, int seenFromElsewhere)
+    private void Take(string text, int seenFromElsewhere, int? basedOn)
     {
         lock (_lock)
         {
@@ -142,8 +137,9 @@ public sealed class NoteDraft : IAsyncDisposable
             }
 
             // Only over text this draft holds as saved: while it is unsaved or saving, it holds this screen's own
-            // typing, and the store's version check makes any clash with another device a conflict at the save.
-            if (Status == NoteDraftStatus.Saved && seenFromElsewhere < LatestFromElsewhere)
+            // typing, and the store's version check makes any clash with another device a conflict at the save. And
+            // not when the note is still at the version the box last drew (text sent again: see TypeAgain).
+            if (Status == NoteDraftStatus.Saved && seenFromElsewhere < LatestFromElsewhere && basedOn != Version)
             {
                 Conflict = new NoteSave(NoteSaveStatus.Conflict, new NoteSnapshot(Meeting, Item, Text, Version), text, NoteStore.ConflictMessage);
                 Message = NoteStore.ConflictMessage;
