@@ -204,9 +204,8 @@ public class NoteDraftTests
     {
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        var (laptop, tablet) = await TwoDevicesAsync(f, session.Id);
-        await using var laptopDisposed = laptop;
-        await using var tabletDisposed = tablet;
+        await using var devices = await TwoDevicesAsync(f, session.Id);
+        var (laptop, tablet) = (devices.Laptop, devices.Tablet);
         var shownOnTheTablet = tablet.LatestFromElsewhere;
 
         laptop.Type("Next chair: Ben");
@@ -224,9 +223,8 @@ public class NoteDraftTests
     {
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        var (laptop, tablet) = await TwoDevicesAsync(f, session.Id);
-        await using var laptopDisposed = laptop;
-        await using var tabletDisposed = tablet;
+        await using var devices = await TwoDevicesAsync(f, session.Id);
+        var (laptop, tablet) = (devices.Laptop, devices.Tablet);
         var shownOnTheTablet = tablet.LatestFromElsewhere;
         tablet.Type("Next chair: Ben", shownOnTheTablet);
         await tablet.FlushAsync();
@@ -245,9 +243,8 @@ public class NoteDraftTests
     {
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        var (laptop, tablet) = await TwoDevicesAsync(f, session.Id);
-        await using var laptopDisposed = laptop;
-        await using var tabletDisposed = tablet;
+        await using var devices = await TwoDevicesAsync(f, session.Id);
+        var (laptop, tablet) = (devices.Laptop, devices.Tablet);
         tablet.Type("Next chair: Ben", tablet.LatestFromElsewhere);
         await tablet.FlushAsync();
 
@@ -306,14 +303,23 @@ public class NoteDraftTests
         Assert.Equal(("Next chair: Ben. Tea: Cai. Room until 9", 3), await StoredAsync(f, session.Id, 2));
     }
 
-    private static async Task<(NoteDraft Laptop, NoteDraft Tablet)> TwoDevicesAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting)
+    // A laptop and a tablet with the same note open, each hearing the other's saves.
+    private static async Task<TwoDevices> TwoDevicesAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting)
     {
         var loaded = await f.Notes.GetAsync(meeting, 2);
-        var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
-        var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
-        f.Notes.Saved += laptop.Incoming;
-        f.Notes.Saved += tablet.Incoming;
-        return (laptop, tablet);
+        var devices = new TwoDevices(new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock), new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock));
+        f.Notes.Saved += devices.Laptop.Incoming;
+        f.Notes.Saved += devices.Tablet.Incoming;
+        return devices;
+    }
+
+    private sealed record TwoDevices(NoteDraft Laptop, NoteDraft Tablet) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Laptop.DisposeAsync();
+            await Tablet.DisposeAsync();
+        }
     }
 
     private static async Task<(string Text, int Version)> StoredAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting, int item)

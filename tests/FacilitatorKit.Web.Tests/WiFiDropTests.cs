@@ -50,9 +50,7 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
 
         // While the tablet is cut off without knowing it, the laptop writes the note, and the tablet writes its own.
         wifi.GoSilent();
-        await console.Notes.FillAsync("Next chair: Casey.");
-        await console.Notes.BlurAsync();
-        await ExpectNotesSavedAsync(meeting, "Next chair: Casey.");
+        await LaptopWritesAsync(console, meeting, "Next chair: Casey.");
         await follow.Notes.FillAsync(Decided);
         await ExpectEventuallyAsync(() => Task.FromResult(wifi.Lost > 0), "the typing to go into the silent connection");
 
@@ -78,9 +76,7 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
         var (console, follow, wifi) = await OpenLaptopAndTabletAsync(meeting);
 
         wifi.GoSilent();
-        await console.Notes.FillAsync("Next chair: Casey.");
-        await console.Notes.BlurAsync();
-        await ExpectNotesSavedAsync(meeting, "Next chair: Casey.");
+        await LaptopWritesAsync(console, meeting, "Next chair: Casey.");
         await wifi.ComeBackAsync();
 
         await Expect(follow.Notes).ToHaveValueAsync("Next chair: Casey.");
@@ -150,6 +146,13 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
         await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == Decided, "the notes to be saved after the reload");
         await Expect(follow.Page.GetByText("Saved from the other device:")).ToHaveCountAsync(0);
         Assert.Equal("[]", await follow.Page.EvaluateAsync<string>("() => JSON.stringify(Object.keys(sessionStorage))"));
+    }
+
+    private async Task LaptopWritesAsync(ConsolePage console, Guid meeting, string notes)
+    {
+        await console.Notes.FillAsync(notes);
+        await console.Notes.BlurAsync();
+        await ExpectNotesSavedAsync(meeting, notes);
     }
 
     private async Task<(ConsolePage Console, FollowPage Follow, HallWiFi WiFi)> OpenLaptopAndTabletAsync(Guid meeting)
