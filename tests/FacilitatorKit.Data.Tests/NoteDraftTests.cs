@@ -303,6 +303,32 @@ public class NoteDraftTests
         Assert.Equal(("Next chair: Ben. Tea: Cai. Room until 9", 3), await StoredAsync(f, session.Id, 2));
     }
 
+    [Fact]
+    public async Task SentAgainAfterAReload_OverTheTabsOwnSaveItNeverDrew_IsSaved_FromAnotherTab_ShowsBoth()
+    {
+        await using var f = new SessionFixture();
+        var (session, _) = await f.NewMeetingAsync("Ana");
+
+        // The tablet's last keys arrived, and were saved (version 1) after its Wi-Fi had gone silent: its box never
+        // drew that version. More is typed into the silence; the page reloads and sends its text again.
+        await using (var before = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock) { Screen = "tab-1" })
+        {
+            before.Type("Next chair: Ben", before.LatestFromElsewhere);
+            await before.FlushAsync();
+        }
+
+        await using var elsewhere = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock);
+        elsewhere.TypeAgain("Next chair: Ben. Leaflets", seenFromElsewhere: 0, basedOn: 0, screen: "tab-2");
+        Assert.Equal(NoteDraftStatus.Conflict, elsewhere.Status); // another tab's text over words it never drew
+
+        await using var reloaded = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock);
+        reloaded.TypeAgain("Next chair: Ben. Tea: Cai", seenFromElsewhere: 0, basedOn: 0, screen: "tab-1");
+        await reloaded.FlushAsync();
+
+        Assert.Equal(NoteDraftStatus.Saved, reloaded.Status);
+        Assert.Equal(("Next chair: Ben. Tea: Cai", 2), await StoredAsync(f, session.Id, 2));
+    }
+
     // A laptop and a tablet with the same note open, each hearing the other's saves.
     private static async Task<TwoDevices> TwoDevicesAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting)
     {

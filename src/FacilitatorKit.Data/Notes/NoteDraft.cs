@@ -71,6 +71,9 @@ public sealed class NoteDraft : IAsyncDisposable
 
     public NoteDraftStatus Status { get; private set; } = NoteDraftStatus.Saved;
 
+    /// <summary>The screen (browser tab) typing here, by the random id it keeps for itself; saves are marked with it.</summary>
+    public string? Screen { get; set; }
+
     /// <summary>The save the timer started last, for tests to wait on.</summary>
     internal Task LastSave => _lastSave;
     public NoteSave? Conflict { get; private set; }
@@ -91,17 +94,18 @@ public sealed class NoteDraft : IAsyncDisposable
     /// that screen had not shown yet, the typing was done over older text: saving it would silently undo the other
     /// device's words, so it becomes a conflict that shows both texts.
     /// </summary>
-    public void Type(string text, int seenFromElsewhere) => Take(text ?? "", seenFromElsewhere, basedOn: null);
+    public void Type(string text, int seenFromElsewhere) => Take(text ?? "", seenFromElsewhere, basedOn: null, screen: null);
 
     /// <summary>
     /// A screen sends again what its box held when its connection dropped, in case that typing never arrived.
     /// <paramref name="basedOn"/> is the stored version the box had last drawn (its own saves included). If nothing in
     /// the text is new (it is what this screen sent already, or what it was shown), it changes nothing, so an
     /// untouched box never undoes what another device wrote meanwhile. Otherwise it is taken as typing: over the note
-    /// as it is if the note is still at <paramref name="basedOn"/> (nobody has saved since the box drew it: so after a
-    /// reload, when this draft is new, the screen's own earlier saves make no conflict), else as <see cref="Type(string, int)"/>.
+    /// as it is if the note is still at <paramref name="basedOn"/> (nobody has saved since the box drew it), or if its
+    /// newest version was saved from this same <paramref name="screen"/> (the box's last keys, saved after its Wi-Fi
+    /// went silent, so never drawn: after a reload this draft is new and knows no better); else as <see cref="Type(string, int)"/>.
     /// </summary>
-    public void TypeAgain(string text, int seenFromElsewhere, int basedOn)
+    public void TypeAgain(string text, int seenFromElsewhere, int basedOn, string? screen = null)
     {
         text ??= "";
         lock (_lock)
@@ -116,10 +120,10 @@ public sealed class NoteDraft : IAsyncDisposable
             }
         }
 
-        Take(text, seenFromElsewhere, basedOn);
+        Take(text, seenFromElsewhere, basedOn, screen);
     }
 
-    private void Take(string text, int seenFromElsewhere, int? basedOn)
+    private void Take(string text, int seenFromElsewhere, int? basedOn, string? screen)
     {
         lock (_lock)
         {
@@ -138,8 +142,10 @@ public sealed class NoteDraft : IAsyncDisposable
 
             // Only over text this draft holds as saved: while it is unsaved or saving, it holds this screen's own
             // typing, and the store's version check makes any clash with another device a conflict at the save. And
-            // not when the note is still at the version the box last drew (text sent again: see TypeAgain).
-            if (Status == NoteDraftStatus.Saved && seenFromElsewhere < LatestFromElsewhere && basedOn != Version)
+            // not when text sent again is over the note as it is: still at the version the box last drew, or at one
+            // that same screen saved without drawing it (its last keys, saved after its Wi-Fi went silent).
+            var overNoteAsItIs = basedOn == Version || (basedOn is not null && _store.SavedByScreen(Meeting, Item, Version, screen));
+            if (Status == NoteDraftStatus.Saved && seenFromElsewhere < LatestFromElsewhere && !overNoteAsItIs)
             {
                 Conflict = new NoteSave(NoteSaveStatus.Conflict, new NoteSnapshot(Meeting, Item, Text, Version), text, NoteStore.ConflictMessage);
                 Message = NoteStore.ConflictMessage;
@@ -244,7 +250,7 @@ public sealed class NoteDraft : IAsyncDisposable
             }
 
             Changed?.Invoke();
-            var result = await _store.SaveAsync(_writer, Meeting, Item, text, version).ConfigureAwait(false);
+            var result = await _store.SaveAsync(_writer, Meeting, Item, text, version, Screen).ConfigureAwait(false);
             lock (_lock)
             {
                 switch (result.Status)

@@ -33,6 +33,15 @@ public sealed class NoteStore(IDbContextFactory<FacilitatorKitDb> contexts, Time
 
     public const int MaxLength = 20_000;
 
+    // Which screen (a browser tab, by a random id the tab keeps for itself) saved the newest version of each note,
+    // while this process runs: after a reload, a tab's own last save, which its box never drew, is no news to it
+    // (NoteDraft.TypeAgain). Held in memory only; an id says nothing about a person and dies with its tab.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Meeting, int Item), (int Version, string Screen)> _savedByScreen = new();
+
+    /// <summary>Whether this version of the note is the newest, and was saved from that screen.</summary>
+    public bool SavedByScreen(MeetingId meeting, int item, int version, string? screen) =>
+        screen is not null && _savedByScreen.TryGetValue((meeting.Value, item), out var last) && last == (version, screen);
+
     /// <summary>Shown in the notes box: notes are for group business, not for what people shared.</summary>
     public const string Reminder = "Notes are for group business: decisions, action items, resources, celebrations, next chair and meeting. Please keep what people shared out of them.";
 
@@ -44,7 +53,11 @@ public sealed class NoteStore(IDbContextFactory<FacilitatorKitDb> contexts, Time
     }
 
     /// <summary>Saves the text as typed if the stored note is still at <paramref name="basedOnVersion"/> (0 for a new note).</summary>
-    public async Task<NoteSave> SaveAsync(Actor actor, MeetingId meeting, int item, string? text, int basedOnVersion, CancellationToken cancellationToken = default)
+    public async Task<NoteSave> SaveAsync(Actor actor, MeetingId meeting, int item, string? text, int basedOnVersion, CancellationToken cancellationToken = default) =>
+        await SaveAsync(actor, meeting, item, text, basedOnVersion, screen: null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The same, from a screen (see <see cref="SavedByScreen"/>).</summary>
+    public async Task<NoteSave> SaveAsync(Actor actor, MeetingId meeting, int item, string? text, int basedOnVersion, string? screen, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         text ??= "";
@@ -82,6 +95,15 @@ public sealed class NoteStore(IDbContextFactory<FacilitatorKitDb> contexts, Time
                 .Where(n => n.MeetingId == meeting.Value && n.ItemNumber == item && n.Version == basedOnVersion)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, text).SetProperty(n => n.Version, basedOnVersion + 1).SetProperty(n => n.UpdatedAt, now), cancellationToken)
                 .ConfigureAwait(false) == 1;
+        }
+
+        if (saved && screen is not null)
+        {
+            _savedByScreen[(meeting.Value, item)] = (basedOnVersion + 1, screen);
+        }
+        else if (saved)
+        {
+            _savedByScreen.TryRemove((meeting.Value, item), out _);
         }
 
         var current = await GetAsync(meeting, item, cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,9 @@ public sealed class NotesTypedEventArgs : EventArgs
     /// <summary>The stored version the box had last drawn, its own saves included (data-version).</summary>
     public int BasedOn { get; set; }
 
+    /// <summary>The browser tab, by the random id it keeps for itself for as long as it is open (see NoteStore.SavedByScreen).</summary>
+    public string? Screen { get; set; }
+
     /// <summary>Sent again after a drop: what the box held when the page noticed it (see NoteDraft.TypeAgain).</summary>
     public bool Again { get; set; }
 
