@@ -129,10 +129,14 @@ public sealed class NoteDraft : IAsyncDisposable
         {
             _lastFromScreen = (text, seenFromElsewhere);
 
-            // TypeAgain looks up only what the screen was shown after its last send.
-            foreach (var version in _fromElsewhere.Keys.Where(v => v < seenFromElsewhere).ToList())
+            // TypeAgain looks up only what the screen was shown after its last send. (A dictionary may lose entries
+            // while it is read; no list is made at every key.)
+            foreach (var version in _fromElsewhere.Keys)
             {
-                _fromElsewhere.Remove(version);
+                if (version < seenFromElsewhere)
+                {
+                    _fromElsewhere.Remove(version);
+                }
             }
 
             if (text == Text)
