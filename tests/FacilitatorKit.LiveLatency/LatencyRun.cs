@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
@@ -78,19 +79,19 @@ internal static class LatencyRun
             }
 
             var header = new StringBuilder()
-                .AppendLine($"FacilitatorKit live push latency, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC")
-                .AppendLine($"{OsName()}, {Environment.ProcessorCount} logical cores, .NET {Environment.Version}, Chromium {browser.Version} (headless)")
-                .AppendLine($"app on {baseUrl}, database {database} (WAL, synchronous=FULL)")
-                .AppendLine($"views: 1 clicking console + {views.Count} observers ({options.FollowViews} co-facilitator, {options.DisplayViews} room display, {options.ExtraConsoles} console), one browser, a context each")
-                .AppendLine($"pages visible: {string.Join(", ", views.Prepend(clicker).GroupBy(v => v.Visibility).Select(g => $"{g.Key} {g.Count()}"))}")
+                .AppendLine(CultureInfo.InvariantCulture, $"FacilitatorKit live push latency, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC")
+                .AppendLine(CultureInfo.InvariantCulture, $"{OsName()}, {Environment.ProcessorCount} logical cores, .NET {Environment.Version}, Chromium {browser.Version} (headless)")
+                .AppendLine(CultureInfo.InvariantCulture, $"app on {baseUrl}, database {database} (WAL, synchronous=FULL)")
+                .AppendLine(CultureInfo.InvariantCulture, $"views: 1 clicking console + {views.Count} observers ({options.FollowViews} co-facilitator, {options.DisplayViews} room display, {options.ExtraConsoles} console), one browser, a context each")
+                .AppendLine(CultureInfo.InvariantCulture, $"pages visible: {string.Join(", ", views.Prepend(clicker).GroupBy(v => v.Visibility).Select(g => $"{g.Key} {g.Count()}"))}")
                 .AppendLine(options.OwnDevices
-                    ? $"views on their own devices: {views.Count(v => !v.DrawsHere)} observer pages run here but draw nothing here (each device draws its own); drawn here: the clicking console and {views.Count(v => v.DrawsHere)} room display (the projector)"
+                    ? string.Create(CultureInfo.InvariantCulture, $"views on their own devices: {views.Count(v => !v.DrawsHere)} observer pages run here but draw nothing here (each device draws its own); drawn here: the clicking console and {views.Count(v => v.DrawsHere)} room display (the projector)")
                     : "every page draws on this machine (--views-on this-machine)")
-                .AppendLine($"rounds: {options.Warmup} warm-up + {options.Rounds} measured; the console clicks \"Raise hand for NAME\" and \"Next speaker\" in turn")
-                .AppendLine($"load average before: {loadBefore}");
+                .AppendLine(CultureInfo.InvariantCulture, $"rounds: {options.Warmup} warm-up + {options.Rounds} measured; the console clicks \"Raise hand for NAME\" and \"Next speaker\" in turn")
+                .AppendLine(CultureInfo.InvariantCulture, $"load average before: {loadBefore}");
             if (options.BrowserNice > 0)
             {
-                header.AppendLine($"EXPERIMENT: Chromium and the Playwright driver run at nice {options.BrowserNice}, the server at 0");
+                header.AppendLine(CultureInfo.InvariantCulture, $"EXPERIMENT: Chromium and the Playwright driver run at nice {options.BrowserNice}, the server at 0");
             }
 
             Console.Write(header);
