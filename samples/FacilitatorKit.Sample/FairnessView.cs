@@ -26,7 +26,7 @@ internal sealed class FairnessView(TextWriter output)
         output.WriteLine(report.Nudges.Count == 0 ? "  Nudges: none at the end of the meeting." : "  Nudges:");
         foreach (var nudge in report.Nudges)
         {
-            output.WriteLine($"    {nudge.Message}");
+            output.WriteLine($"    {Words(state, nudge)}");
         }
     }
 
@@ -35,12 +35,17 @@ internal sealed class FairnessView(TextWriter output)
     {
         foreach (var nudge in Balance.ForMeeting(state, now).Nudges)
         {
-            output.WriteLine($"            Nudge (facilitator only): {nudge.Message}");
+            output.WriteLine($"            Nudge (facilitator only): {Words(state, nudge)}");
         }
     }
 
     public void NotSpokenYet(MeetingState state, DateTimeOffset now) =>
         output.WriteLine($"            Not spoken yet: {NotSpokenYet(state, Balance.ForMeeting(state, now))}.");
+
+    // The engine gives the nudge's reason and figures; this view words it, as balance, never as blame.
+    private static string Words(MeetingState state, Nudge nudge) =>
+        $"{state.NameOf(nudge.Participant)} has had about {nudge.TimesFairShare:0.#} times a fair share of the time so far. " +
+        "Inviting people who have not spoken yet can help balance it.";
 
     private static string NotSpokenYet(MeetingState state, FairnessReport report) =>
         report.NotSpokenYet.Count == 0 ? "nobody, everyone has been heard" : Show.List([.. report.NotSpokenYet.Select(state.NameOf)]);

@@ -1,10 +1,13 @@
+using FacilitatorKit.Application;
 using FacilitatorKit.Application.Validation;
+using FacilitatorKit.Application.Validation.Commands;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Chair;
 using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FacilitatorKit.Sample;
 
@@ -57,11 +60,11 @@ internal sealed class PeerSupportCircle
 
     private void SetUp()
     {
-        _m.Do(new SetUpMeeting(Id(), Facilitator, Circle.Meeting, _format, Circle.Arrived, Circle.Ana, Circle.RecentAirtime));
+        _m.Do(new SetUpMeeting(Id(), Circle.Meeting, _format, Circle.Arrived, Circle.Ana, Circle.RecentAirtime) { Actor = Facilitator });
         _agenda.Plan(_m.State, _m.Now);
         _output.WriteLine($"Here: {Show.List([.. _m.State.Participants.Select(p => p.Name)])} (seating order).");
         _output.WriteLine();
-        _m.Do(new StartMeeting(Id(), Facilitator));
+        _m.Do(new StartMeeting(Id()) { Actor = Facilitator });
     }
 
     private void Welcome()
@@ -77,22 +80,29 @@ internal sealed class PeerSupportCircle
     /// <summary>A newcomer is added on the spot through the input boundary, which checks the name before the engine sees it.</summary>
     private void AGuestArrives()
     {
-        var input = new MeetingInput(_m.State, Facilitator);
-        var mistyped = input.AddParticipant("ben ", ParticipantKind.Guest);
-        if (mistyped.IsValid)
+        var mistyped = Check(new AddParticipant(Id(), new Participant(ParticipantId.New(), NameRules.Normalize("ben "), ParticipantKind.Guest)));
+        if (mistyped.IsValid || mistyped.Errors[0].CustomState is not IReadOnlyDictionary<string, object?> { } taken)
         {
             throw new ScriptStepFailedException("The input check let a second \"Ben\" in.");
         }
 
-        _m.Line($"A guest arrives. Typed \"ben \": {mistyped.MessageFor("Name")}");
-        var guest = input.AddParticipant("  Fran ", ParticipantKind.Guest, id: Circle.Fran);
-        if (guest.Value is not { } command)
+        _m.Line($"A guest arrives. Typed \"ben \": someone called {taken["Name"]} is already here, so the check asks for an initial or an alias ({mistyped.Errors[0].ErrorCode}).");
+        var fran = new AddParticipant(Id(), new Participant(Circle.Fran, NameRules.Normalize("  Fran "), ParticipantKind.Guest)) { Actor = Facilitator };
+        if (Check(fran) is { IsValid: false } refused)
         {
-            throw new ScriptStepFailedException($"The input check refused \"Fran\": {guest.Errors[0].Message}");
+            throw new ScriptStepFailedException($"The input check refused \"Fran\": {refused.Errors[0].ErrorCode}");
         }
 
-        _m.Do(command);
+        _m.Do(fran);
     }
+
+    /// <summary>The boundary check the app runs on every command, found in DI as the app finds it.</summary>
+    private FluentValidation.Results.ValidationResult Check(MeetingCommand command) => Validation.Validate(_m.State, command);
+
+    private static readonly Lazy<CommandValidation> Validators = new(() =>
+        new ServiceCollection().AddFacilitatorKitApplication().BuildServiceProvider().GetRequiredService<CommandValidation>());
+
+    private static CommandValidation Validation => Validators.Value;
 
     /// <summary>Go-round after the chair: Cai passes for now and speaks at the end; Eli passes; Dee runs a little over.</summary>
     private void CheckIn()
@@ -153,7 +163,7 @@ internal sealed class PeerSupportCircle
         OpenTheReserve();
         NextSpeaker();                // Eli
         _m.Wait(1, 30);
-        _m.Do(new LowerHand(Id(), Actor.Member(Circle.Dee), Circle.Dee));
+        _m.Do(new LowerHand(Id(), Circle.Dee) { Actor = Actor.Member(Circle.Dee) });
         EndTurn();
         NextItem();
     }
@@ -161,14 +171,14 @@ internal sealed class PeerSupportCircle
     private void DeeSpeaksLong()
     {
         _m.Wait(2, 0);
-        _m.Do(new PauseTurn(Id(), Facilitator, CurrentTurn));
+        _m.Do(new PauseTurn(Id(), CurrentTurn) { Actor = Facilitator });
         _m.Wait(2, 0);
-        _m.Do(new ResumeTurn(Id(), Facilitator, CurrentTurn));
+        _m.Do(new ResumeTurn(Id(), CurrentTurn) { Actor = Facilitator });
         _m.Wait(2, 30);
         TurnClock();
         _m.Wait(0, 30);
         TurnClock();
-        _m.Do(ExtendTurn.AddAMinute(Id(), Facilitator, CurrentTurn));
+        _m.Do(ExtendTurn.AddAMinute(Id(), CurrentTurn) with { Actor = Facilitator });
         _m.Wait(2, 0);
         RaiseHands(Circle.Eli);
         _m.Wait(2, 0);
@@ -188,7 +198,7 @@ internal sealed class PeerSupportCircle
     private void OpenTheReserve()
     {
         _m.Line("Everyone still waiting has shared in this item, so the facilitator opens the time to all.");
-        _m.Do(new ReleaseQuietReserve(Id(), Facilitator, _m.State.CurrentItemId!.Value));
+        _m.Do(new ReleaseQuietReserve(Id(), _m.State.CurrentItemId!.Value) { Actor = Facilitator });
     }
 
     private void Resources()
@@ -224,11 +234,11 @@ internal sealed class PeerSupportCircle
         _m.Line($"Chair rota (volunteers who chaired least recently first): {Show.List([.. rota.Select(m => m.Name)])}.");
         _m.Line($"Proposed next chair: {next.Name}, who has not chaired yet. {next.Name} agrees and closes tonight's meeting.");
         _m.Wait(0, 30);
-        _m.Do(new HandOverChair(Id(), Facilitator, _m.State.Chair, next.Member));
+        _m.Do(new HandOverChair(Id(), _m.State.Chair, next.Member) { Actor = Facilitator });
         _m.Wait(3, 0);
         _m.Line("Next meeting: same time next week. The hat goes round for the room and the tea.");
         _m.Wait(2, 0);
-        _m.Do(new EndMeeting(Id(), Facilitator));
+        _m.Do(new EndMeeting(Id()) { Actor = Facilitator });
     }
 
     private void Summary()
@@ -246,15 +256,15 @@ internal sealed class PeerSupportCircle
 
     private TurnId CurrentTurn => _m.State.CurrentTurn?.Id ?? throw new ScriptStepFailedException("The script expected someone to be speaking.");
 
-    private void NextItem() => _m.Do(new NextItem(Id(), Facilitator, _m.State.CurrentItemId));
+    private void NextItem() => _m.Do(new NextItem(Id(), _m.State.CurrentItemId) { Actor = Facilitator });
 
-    private void NextSpeaker() => _m.Do(new NextSpeaker(Id(), Facilitator, _m.State.CurrentTurn?.Id));
+    private void NextSpeaker() => _m.Do(new NextSpeaker(Id(), _m.State.CurrentTurn?.Id) { Actor = Facilitator });
 
-    private void EndTurn() => _m.Do(new EndTurn(Id(), Facilitator, CurrentTurn));
+    private void EndTurn() => _m.Do(new EndTurn(Id(), CurrentTurn) { Actor = Facilitator });
 
-    private void PassForNow() => _m.Do(new PassForNow(Id(), Facilitator, CurrentTurn));
+    private void PassForNow() => _m.Do(new PassForNow(Id(), CurrentTurn) { Actor = Facilitator });
 
-    private void EliPasses() => _m.Do(new Pass(Id(), Actor.Member(Circle.Eli), CurrentTurn));
+    private void EliPasses() => _m.Do(new Pass(Id(), CurrentTurn) { Actor = Actor.Member(Circle.Eli) });
 
     /// <summary>In a go-round: the next person's turn starts, and they speak (or pass) after this long.</summary>
     private void Speak(int minutes, int seconds, Action? then = null)
@@ -269,7 +279,7 @@ internal sealed class PeerSupportCircle
     {
         foreach (var person in people)
         {
-            _m.Do(new RaiseHand(Id(), Facilitator, person));
+            _m.Do(new RaiseHand(Id(), person) { Actor = Facilitator });
             _m.Wait(0, 5);
         }
     }

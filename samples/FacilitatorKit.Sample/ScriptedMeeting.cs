@@ -1,5 +1,5 @@
 using FacilitatorKit.Engine;
-using FacilitatorKit.Engine.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FacilitatorKit.Sample;
 
@@ -18,13 +18,13 @@ internal sealed class ScriptedMeeting
 
     public ScriptedMeeting(MeetingId id, MeetingView view)
     {
-        Clock = new ManualClock(Start);
+        Clock = new FakeTimeProvider(Start);
         _engine = new MeetingEngine(Clock);
         _view = view;
         State = MeetingState.Initial(id);
     }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public DateTimeOffset Now => _engine.Now;
     public MeetingState State { get; private set; }
 

@@ -1,3 +1,4 @@
+using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Data.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using FacilitatorKit.Application.Formats;
+using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Data.Model;
 using FacilitatorKit.Data.Schema;
 using Microsoft.Data.Sqlite;

@@ -1,10 +1,12 @@
 using System.Net;
+using FacilitatorKit.Application;
+using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Application.Ports;
 using FacilitatorKit.Data;
-using FacilitatorKit.Data.Groups;
-using FacilitatorKit.Data.Notes;
-using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Web.Acting;
 using FacilitatorKit.Web.Components;
-using Microsoft.EntityFrameworkCore;
+using FacilitatorKit.Web.Notes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FacilitatorKit.Web;
@@ -25,12 +27,14 @@ public static partial class FacilitatorKitApp
         configure?.Invoke(builder);
 
         var connectionString = builder.Configuration.GetConnectionString(StoreSetup.ConnectionStringName) ?? StoreSetup.DefaultConnectionString();
-        builder.Services.AddDbContextFactory<FacilitatorKitDb>(options => StoreSetup.Configure(options, connectionString));
         builder.Services.TryAddSingleton(TimeProvider.System); // `configure` may bring its own clock (the screenshot tool does)
-        builder.Services.AddSingleton<MeetingLog>();
-        builder.Services.AddSingleton<MeetingSessions>();
-        builder.Services.AddSingleton<GroupStore>();
-        builder.Services.AddSingleton<NoteStore>();
+        builder.Services.AddFacilitatorKitStore(connectionString);
+        builder.Services.AddFacilitatorKitApplication();
+        builder.Services.AddScoped<DeviceActor>();
+        builder.Services.AddScoped<ICurrentActor>(s => s.GetRequiredService<DeviceActor>());
+        builder.Services.AddSingleton<NoteScreens>();
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<Words>();
         builder.Services.AddSingleton(builder.Configuration.GetValue<int?>(BusyCue.SettingName) is { } busyAfterMs and >= 0
             ? new BusyCue(TimeSpan.FromMilliseconds(busyAfterMs))
             : BusyCue.Default);
@@ -55,6 +59,17 @@ public static partial class FacilitatorKitApp
         app.MapGet("/time", (TimeProvider clock) => Results.Json(new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() }));
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>
+    /// A scope whose device acts as <paramref name="actor"/>, for work done outside any browser (tools, tests, start-up):
+    /// the scoped use cases resolved from it act for that actor.
+    /// </summary>
+    public static AsyncServiceScope ScopeActingAs(this IServiceProvider services, Actor actor)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<DeviceActor>().ActAs(actor);
+        return scope;
     }
 
     /// <summary>Brings back the meetings that were in progress when the app stopped, before anyone opens them.</summary>

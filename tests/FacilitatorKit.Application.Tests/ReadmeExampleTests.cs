@@ -1,10 +1,10 @@
 using FacilitatorKit.Application.Formats;
-using FacilitatorKit.Application.Tests.Support;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
-using FacilitatorKit.Engine.Time;
+using FacilitatorKit.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FacilitatorKit.Application.Tests;
 
@@ -14,8 +14,8 @@ public class ReadmeExampleTests
     [Fact]
     public void ReadmeExample_RunsAsDescribed()
     {
-        var output = new List<string>();
-        var clock = new ManualClock(DateTimeOffset.Parse("2026-11-22T19:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var output = new List<Refusal>();
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-22T19:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var engine = new MeetingEngine(clock);
         var format = FormatFile.Load(Path.Combine(Repository.Root, "samples/formats/short-check-in.json"));
 
@@ -29,7 +29,7 @@ public class ReadmeExampleTests
             var decision = engine.Decide(state, command);
             if (!decision.IsAccepted)
             {
-                output.Add(decision.Refusal!.Reason);
+                output.Add(decision.Refusal!);
                 return;
             }
 
@@ -37,16 +37,17 @@ public class ReadmeExampleTests
             state = Meeting.Apply(state, decision.Events);
         }
 
-        Run(new SetUpMeeting(CommandId.New(), me, state.Id, format, [ana, ben], Chair: ana.Id));
-        Run(new StartMeeting(CommandId.New(), me));
-        Run(new RaiseHand(CommandId.New(), me, ben.Id));
-        Run(new NextSpeaker(CommandId.New(), me, Ending: null));
+        Run(new SetUpMeeting(CommandId.New(), state.Id, format, [ana, ben], Chair: ana.Id) { Actor = me });
+        Run(new StartMeeting(CommandId.New()) { Actor = me });
+        Run(new RaiseHand(CommandId.New(), ben.Id) { Actor = me });
+        Run(new NextSpeaker(CommandId.New(), Ending: null) { Actor = me });
 
         clock.Advance(TimeSpan.FromSeconds(90));
         Assert.Equal(TimeSpan.FromSeconds(90), state.CurrentTurn!.Airtime(clock.GetUtcNow()));
 
-        Run(new NextSpeaker(CommandId.New(), me, Ending: null));
-        Assert.Equal(["Already changed: the speaker changed on another device. The screen now shows who is speaking."], output);
+        Run(new NextSpeaker(CommandId.New(), Ending: null) { Actor = me });
+        Assert.Equal([new Refusal(RefusalReason.SpeakerAlreadyChanged)], output);
+        Assert.Equal("AlreadyChanged: SpeakerAlreadyChanged", output[0].ToString());
 
         var replayed = Meeting.Replay(state.Id, log);
         Assert.Equal(state.Version, replayed.Version);

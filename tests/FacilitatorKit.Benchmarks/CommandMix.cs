@@ -35,33 +35,33 @@ public sealed class CommandMix
         var f = d.Facilitator;
 
         var first = d.State.CurrentTurn!.Id;
-        d.Do(new RaiseHand(d.NextId(), f, people[3]));
+        d.Do(new RaiseHand(d.NextId(), people[3]) { Actor = f });
         d.Wait(5);
-        d.Do(new RaiseHand(d.NextId(), f, people[7]));
+        d.Do(new RaiseHand(d.NextId(), people[7]) { Actor = f });
         d.Wait(5);
-        d.Do(new RaiseHand(d.NextId(), f, people[3]));        // already queued: no events
-        d.Do(new PauseTurn(d.NextId(), f, first));
+        d.Do(new RaiseHand(d.NextId(), people[3]) { Actor = f });        // already queued: no events
+        d.Do(new PauseTurn(d.NextId(), first) { Actor = f });
         d.Wait(20);
-        d.Do(new ResumeTurn(d.NextId(), f, first));
+        d.Do(new ResumeTurn(d.NextId(), first) { Actor = f });
         d.Wait(60);
-        d.Do(ExtendTurn.AddAMinute(d.NextId(), f, first));
-        d.Do(new NextSpeaker(d.NextId(), f, first));
+        d.Do(ExtendTurn.AddAMinute(d.NextId(), first) with { Actor = f });
+        d.Do(new NextSpeaker(d.NextId(), first) { Actor = f });
         var second = d.State.CurrentTurn!.Id;
         d.Wait(90);
-        d.Do(new RaiseHand(d.NextId(), f, people[9]));
-        d.Do(new LowerHand(d.NextId(), f, d.State.Queue[^1].Participant)); // changed their mind
-        d.Do(new PauseTurn(d.NextId(), f, second));
+        d.Do(new RaiseHand(d.NextId(), people[9]) { Actor = f });
+        d.Do(new LowerHand(d.NextId(), d.State.Queue[^1].Participant) { Actor = f }); // changed their mind
+        d.Do(new PauseTurn(d.NextId(), second) { Actor = f });
         d.Wait(10);
-        d.Do(new ResumeTurn(d.NextId(), f, second));
+        d.Do(new ResumeTurn(d.NextId(), second) { Actor = f });
         d.Wait(60);
-        d.Do(new EndTurn(d.NextId(), f, second));
-        d.Do(new NextSpeaker(d.NextId(), f, null));
+        d.Do(new EndTurn(d.NextId(), second) { Actor = f });
+        d.Do(new NextSpeaker(d.NextId(), null) { Actor = f });
         var third = d.State.CurrentTurn!.Id;
         d.Wait(30);
-        d.Do(new RaisePointOfProcess(d.NextId(), f, people[5]));
-        d.Do(new NextSpeaker(d.NextId(), f, third));
+        d.Do(new RaisePointOfProcess(d.NextId(), people[5]) { Actor = f });
+        d.Do(new NextSpeaker(d.NextId(), third) { Actor = f });
         d.Wait(20);
-        d.Do(new NextSpeaker(d.NextId(), f, third), refusalExpected: true); // a second device, one step behind
+        d.Do(new NextSpeaker(d.NextId(), third) { Actor = f }, refusalExpected: true); // a second device, one step behind
 
         if (d.Sent.Count != Length)
         {
@@ -92,15 +92,15 @@ public sealed class CommandMix
     {
         if (d.State.CurrentTurn is { } turn)
         {
-            d.Do(new EndTurn(d.NextId(), d.Facilitator, turn.Id));
+            d.Do(new EndTurn(d.NextId(), turn.Id) { Actor = d.Facilitator });
         }
 
         var plan = new AgendaItemPlan("Sharing", AgendaItemKind.Sharing, TimeSpan.FromMinutes(40), TurnPolicy.Balanced, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10));
-        d.Do(new AddAgendaItem(d.NextId(), d.Facilitator, plan, d.State.IndexOfItem(d.State.CurrentItemId!.Value) + 1));
-        d.Do(new NextItem(d.NextId(), d.Facilitator, d.State.CurrentItemId));
-        d.Do(new RaiseHand(d.NextId(), d.Facilitator, d.Present[1]));
-        d.Do(new RaiseHand(d.NextId(), d.Facilitator, d.Present[2]));
-        d.Do(new NextSpeaker(d.NextId(), d.Facilitator, null));
+        d.Do(new AddAgendaItem(d.NextId(), plan, d.State.IndexOfItem(d.State.CurrentItemId!.Value) + 1) { Actor = d.Facilitator });
+        d.Do(new NextItem(d.NextId(), d.State.CurrentItemId) { Actor = d.Facilitator });
+        d.Do(new RaiseHand(d.NextId(), d.Present[1]) { Actor = d.Facilitator });
+        d.Do(new RaiseHand(d.NextId(), d.Present[2]) { Actor = d.Facilitator });
+        d.Do(new NextSpeaker(d.NextId(), null) { Actor = d.Facilitator });
         d.Wait(30);
     }
 }

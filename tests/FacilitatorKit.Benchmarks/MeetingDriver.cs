@@ -43,8 +43,8 @@ public sealed class MeetingDriver
         var participants = Enumerable.Range(1, people)
             .Select(n => new Participant(new ParticipantId(new Guid(n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), $"Person {n}"))
             .ToImmutableArray();
-        driver.Do(new SetUpMeeting(driver.NextId(), driver.Facilitator, MeetingId, format, participants, participants[0].Id));
-        driver.Do(new StartMeeting(driver.NextId(), driver.Facilitator));
+        driver.Do(new SetUpMeeting(driver.NextId(), MeetingId, format, participants, participants[0].Id) { Actor = driver.Facilitator });
+        driver.Do(new StartMeeting(driver.NextId()) { Actor = driver.Facilitator });
         return driver;
     }
 

@@ -45,12 +45,12 @@ public static class RealisticMeeting
         var item = d.State.CurrentItem!;
         if (itemNumber == 3)
         {
-            d.Do(new AddParticipant(d.NextId(), d.Facilitator, new Participant(new ParticipantId(new Guid(99, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), "Newcomer", ParticipantKind.Newcomer)));
+            d.Do(new AddParticipant(d.NextId(), new Participant(new ParticipantId(new Guid(99, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), "Newcomer", ParticipantKind.Newcomer)) { Actor = d.Facilitator });
         }
 
         if (itemNumber == 7)
         {
-            d.Do(new MarkParticipantLeft(d.NextId(), d.Facilitator, d.People[5]));
+            d.Do(new MarkParticipantLeft(d.NextId(), d.People[5]) { Actor = d.Facilitator });
         }
 
         switch (item.TurnPolicy)
@@ -71,7 +71,7 @@ public static class RealisticMeeting
     {
         while (d.State.CurrentTurn is not null || d.State.Round is { IsComplete: false })
         {
-            d.Do(new NextSpeaker(d.NextId(), d.Facilitator, d.State.CurrentTurn?.Id));
+            d.Do(new NextSpeaker(d.NextId(), d.State.CurrentTurn?.Id) { Actor = d.Facilitator });
             if (d.State.CurrentTurn is not { } turn)
             {
                 return;
@@ -81,12 +81,12 @@ public static class RealisticMeeting
             if (roll < 8)
             {
                 d.Wait(3);
-                d.Do(new Pass(d.NextId(), d.Facilitator, turn.Id));
+                d.Do(new Pass(d.NextId(), turn.Id) { Actor = d.Facilitator });
             }
             else if (roll < 16 && !d.State.Round!.PassedForNow.Contains(turn.Participant))
             {
                 d.Wait(4);
-                d.Do(new PassForNow(d.NextId(), d.Facilitator, turn.Id));
+                d.Do(new PassForNow(d.NextId(), turn.Id) { Actor = d.Facilitator });
             }
             else
             {
@@ -102,17 +102,17 @@ public static class RealisticMeeting
             RaiseSomeHands(d, random, random.Next(0, 3));
             if (random.Next(100) < 5)
             {
-                d.Do(new RaisePointOfProcess(d.NextId(), d.Facilitator, SomeoneListening(d, random)));
+                d.Do(new RaisePointOfProcess(d.NextId(), SomeoneListening(d, random)) { Actor = d.Facilitator });
             }
 
             MakeSomeoneEligible(d, random);
-            d.Do(new NextSpeaker(d.NextId(), d.Facilitator, d.State.CurrentTurn?.Id));
+            d.Do(new NextSpeaker(d.NextId(), d.State.CurrentTurn?.Id) { Actor = d.Facilitator });
             Speak(d, random);
         }
 
         if (d.State.CurrentTurn is { } turn)
         {
-            d.Do(new EndTurn(d.NextId(), d.Facilitator, turn.Id));
+            d.Do(new EndTurn(d.NextId(), turn.Id) { Actor = d.Facilitator });
         }
     }
 
@@ -122,21 +122,21 @@ public static class RealisticMeeting
         d.Wait(random.Next(30, 150));
         if (random.Next(100) < 15)
         {
-            d.Do(new PauseTurn(d.NextId(), d.Facilitator, turn.Id));
+            d.Do(new PauseTurn(d.NextId(), turn.Id) { Actor = d.Facilitator });
             d.Wait(random.Next(10, 60));
-            d.Do(new ResumeTurn(d.NextId(), d.Facilitator, turn.Id));
+            d.Do(new ResumeTurn(d.NextId(), turn.Id) { Actor = d.Facilitator });
         }
 
         RaiseSomeHands(d, random, random.Next(0, 2));
         if (random.Next(100) < 10)
         {
-            d.Do(new LowerHand(d.NextId(), d.Facilitator, SomeoneListening(d, random)));
+            d.Do(new LowerHand(d.NextId(), SomeoneListening(d, random)) { Actor = d.Facilitator });
         }
 
         d.Wait(random.Next(20, 150));
         if (turn.Limit is not null && random.Next(100) < 15)
         {
-            d.Do(ExtendTurn.AddAMinute(d.NextId(), d.Facilitator, turn.Id));
+            d.Do(ExtendTurn.AddAMinute(d.NextId(), turn.Id) with { Actor = d.Facilitator });
             d.Wait(random.Next(20, 60));
         }
     }
@@ -155,16 +155,16 @@ public static class RealisticMeeting
             .ToList();
         if (quiet.Count > 0)
         {
-            d.Do(new RaiseHand(d.NextId(), d.Facilitator, quiet[random.Next(quiet.Count)]));
+            d.Do(new RaiseHand(d.NextId(), quiet[random.Next(quiet.Count)]) { Actor = d.Facilitator });
         }
         else if (d.State.CurrentItem!.IsQuietReserveActive(d.Now))
         {
-            d.Do(new ReleaseQuietReserve(d.NextId(), d.Facilitator, d.State.CurrentItemId!.Value));
+            d.Do(new ReleaseQuietReserve(d.NextId(), d.State.CurrentItemId!.Value) { Actor = d.Facilitator });
         }
 
         if (SpeakerOrder.NextEligible(d.State, d.Now) is null)
         {
-            d.Do(new RaiseHand(d.NextId(), d.Facilitator, SomeoneListening(d, random)));
+            d.Do(new RaiseHand(d.NextId(), SomeoneListening(d, random)) { Actor = d.Facilitator });
         }
     }
 
@@ -172,7 +172,7 @@ public static class RealisticMeeting
     {
         for (var i = 0; i < count; i++)
         {
-            d.Do(new RaiseHand(d.NextId(), d.Facilitator, SomeoneListening(d, random)));
+            d.Do(new RaiseHand(d.NextId(), SomeoneListening(d, random)) { Actor = d.Facilitator });
             d.Wait(random.Next(2, 10));
         }
     }
@@ -192,9 +192,9 @@ public static class RealisticMeeting
             var plan = random.Next(3) == 0
                 ? new AgendaItemPlan("Another round", AgendaItemKind.CheckIn, TimeSpan.FromMinutes(15), TurnPolicy.GoRound, TimeSpan.FromMinutes(1))
                 : new AgendaItemPlan("More sharing", AgendaItemKind.Sharing, TimeSpan.FromMinutes(40), TurnPolicy.Balanced, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10));
-            d.Do(new AddAgendaItem(d.NextId(), d.Facilitator, plan));
+            d.Do(new AddAgendaItem(d.NextId(), plan) { Actor = d.Facilitator });
         }
 
-        d.Do(new NextItem(d.NextId(), d.Facilitator, d.State.CurrentItemId));
+        d.Do(new NextItem(d.NextId(), d.State.CurrentItemId) { Actor = d.Facilitator });
     }
 }

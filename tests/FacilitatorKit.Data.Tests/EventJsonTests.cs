@@ -5,8 +5,9 @@ using FacilitatorKit.Engine.Chair;
 using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
-using FacilitatorKit.Engine.Time;
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Immutable;
+using FacilitatorKit.Testing;
 
 namespace FacilitatorKit.Data.Tests;
 
@@ -59,7 +60,7 @@ public class EventJsonTests
     /// <summary>A meeting that produces every kind of event at least once.</summary>
     private static (MeetingState State, List<MeetingEvent> Events) ScriptedMeeting()
     {
-        var clock = new ManualClock(SessionFixture.Start);
+        var clock = new FakeTimeProvider(SessionFixture.Start);
         var engine = new MeetingEngine(clock);
         var me = Actor.Facilitator;
         var state = MeetingState.Initial(MeetingId.New());
@@ -77,39 +78,39 @@ public class EventJsonTests
 
         CommandId Id() => CommandId.New();
         var other = new MeetingFormat("Other", [new("Only", AgendaItemKind.Sharing, TimeSpan.FromMinutes(5))]);
-        Do(new SetUpMeeting(Id(), me, state.Id, other, [ana, ben], ana.Id, new Dictionary<ParticipantId, TimeSpan> { [ben.Id] = TimeSpan.FromMinutes(3) }.ToImmutableDictionary()));
-        Do(new ChangeFormat(Id(), me, SessionFixture.Format));
-        Do(new StartMeeting(Id(), me));
+        Do(new SetUpMeeting(Id(), state.Id, other, [ana, ben], ana.Id, new Dictionary<ParticipantId, TimeSpan> { [ben.Id] = TimeSpan.FromMinutes(3) }.ToImmutableDictionary()) { Actor = me });
+        Do(new ChangeFormat(Id(), SessionFixture.Format) { Actor = me });
+        Do(new StartMeeting(Id()) { Actor = me });
         var first = state.CurrentItemId!.Value;
-        Do(new AddAgendaItem(Id(), me, new AgendaItemPlan("Sharing", AgendaItemKind.Sharing, TimeSpan.FromMinutes(30), TurnPolicy.Balanced, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5)), 1));
-        Do(new AddAgendaItem(Id(), me, new AgendaItemPlan("Extra", AgendaItemKind.Resources, TimeSpan.FromMinutes(5))));
+        Do(new AddAgendaItem(Id(), new AgendaItemPlan("Sharing", AgendaItemKind.Sharing, TimeSpan.FromMinutes(30), TurnPolicy.Balanced, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5)), 1) { Actor = me });
+        Do(new AddAgendaItem(Id(), new AgendaItemPlan("Extra", AgendaItemKind.Resources, TimeSpan.FromMinutes(5))) { Actor = me });
         var sharing = state.Agenda[1].Id;
         var extra = state.Agenda[^1].Id;
-        Do(new MoveAgendaItem(Id(), me, extra, 2));
-        Do(new ExtendAgendaItem(Id(), me, sharing, TimeSpan.FromMinutes(2)));
-        Do(new ChangeTurnLimit(Id(), me, first, TimeSpan.FromMinutes(3)));
-        Do(new SkipAgendaItem(Id(), me, extra));
-        Do(new RemoveAgendaItem(Id(), me, extra));
-        Do(new AddParticipant(Id(), me, cai, 1));
-        Do(new RaiseHand(Id(), me, ben.Id));
-        Do(new LowerHand(Id(), me, ben.Id));
-        Do(new RaisePointOfProcess(Id(), me, cai.Id));
-        Do(new NextSpeaker(Id(), me, null));
-        Do(new PauseTurn(Id(), me, state.CurrentTurn!.Id));
-        Do(new ResumeTurn(Id(), me, state.CurrentTurn!.Id));
-        Do(ExtendTurn.AddAMinute(Id(), me, state.CurrentTurn!.Id));
-        Do(new EndTurn(Id(), me, state.CurrentTurn!.Id));
-        Do(new SignalBreak(Id(), Actor.Member(ben.Id), ben.Id));
-        Do(new AnswerBreakRequest(Id(), me, ben.Id));
-        Do(new HandOverChair(Id(), me, ana.Id, cai.Id));
-        Do(new NextItem(Id(), me, first));
-        Do(new ChangeTurnPolicy(Id(), me, sharing, TurnPolicy.GoRound));
-        Do(new NextSpeaker(Id(), me, null));
-        Do(new Pass(Id(), me, state.CurrentTurn!.Id));
-        Do(new ReleaseQuietReserve(Id(), me, sharing));
-        Do(new MarkParticipantLeft(Id(), me, ben.Id));
-        Do(new AddParticipant(Id(), me, ben));
-        Do(new EndMeeting(Id(), me));
+        Do(new MoveAgendaItem(Id(), extra, 2) { Actor = me });
+        Do(new ExtendAgendaItem(Id(), sharing, TimeSpan.FromMinutes(2)) { Actor = me });
+        Do(new ChangeTurnLimit(Id(), first, TimeSpan.FromMinutes(3)) { Actor = me });
+        Do(new SkipAgendaItem(Id(), extra) { Actor = me });
+        Do(new RemoveAgendaItem(Id(), extra) { Actor = me });
+        Do(new AddParticipant(Id(), cai, 1) { Actor = me });
+        Do(new RaiseHand(Id(), ben.Id) { Actor = me });
+        Do(new LowerHand(Id(), ben.Id) { Actor = me });
+        Do(new RaisePointOfProcess(Id(), cai.Id) { Actor = me });
+        Do(new NextSpeaker(Id(), null) { Actor = me });
+        Do(new PauseTurn(Id(), state.CurrentTurn!.Id) { Actor = me });
+        Do(new ResumeTurn(Id(), state.CurrentTurn!.Id) { Actor = me });
+        Do(ExtendTurn.AddAMinute(Id(), state.CurrentTurn!.Id) with { Actor = me });
+        Do(new EndTurn(Id(), state.CurrentTurn!.Id) { Actor = me });
+        Do(new SignalBreak(Id(), ben.Id) { Actor = Actor.Member(ben.Id) });
+        Do(new AnswerBreakRequest(Id(), ben.Id) { Actor = me });
+        Do(new HandOverChair(Id(), ana.Id, cai.Id) { Actor = me });
+        Do(new NextItem(Id(), first) { Actor = me });
+        Do(new ChangeTurnPolicy(Id(), sharing, TurnPolicy.GoRound) { Actor = me });
+        Do(new NextSpeaker(Id(), null) { Actor = me });
+        Do(new Pass(Id(), state.CurrentTurn!.Id) { Actor = me });
+        Do(new ReleaseQuietReserve(Id(), sharing) { Actor = me });
+        Do(new MarkParticipantLeft(Id(), ben.Id) { Actor = me });
+        Do(new AddParticipant(Id(), ben) { Actor = me });
+        Do(new EndMeeting(Id()) { Actor = me });
         return (state, events);
     }
 }

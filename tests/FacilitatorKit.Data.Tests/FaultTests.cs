@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using FacilitatorKit.Data.Events;
+using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Engine;
 using FacilitatorKit.FaultRunner;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
+using FacilitatorKit.Testing;
 
 namespace FacilitatorKit.Data.Tests;
 
@@ -73,9 +75,8 @@ public class FaultTests(ITestOutputHelper output)
 
         // The state restored the real way equals the state at the last acknowledgement, plus at most the one command
         // that was committed but not yet acknowledged when the process died.
-        var store = new MeetingLog(temp.Contexts);
-        await using var closeLog = store;
-        using var sessions = new MeetingSessions(temp.Contexts, store, TimeProvider.System);
+        await using var host = FacilitatorKit.Testing.StoreHost.Open(temp.ConnectionString);
+        var sessions = host.Sessions;
         foreach (var last in acks.GroupBy(a => a.Meeting).Select(g => g.MaxBy(a => a.Version)!))
         {
             var restored = (await sessions.GetAsync(new MeetingId(last.Meeting)))!.State;

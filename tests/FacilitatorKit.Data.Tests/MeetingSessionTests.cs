@@ -1,9 +1,11 @@
+using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
+using FacilitatorKit.Testing;
 
 namespace FacilitatorKit.Data.Tests;
 
@@ -17,7 +19,7 @@ public class MeetingSessionTests
         await using var f = new SessionFixture();
         var (session, people) = await f.NewMeetingAsync("Ana", "Ben");
 
-        var outcome = await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+        var outcome = await session.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Facilitator });
 
         Assert.True(outcome.IsAccepted);
         Assert.Equal(session.State.Version, f.StoredEventCount(session.Id));
@@ -30,9 +32,9 @@ public class MeetingSessionTests
     {
         await using var f = new SessionFixture();
         var (session, people) = await f.NewMeetingAsync("Ana", "Ben", "Cai");
-        await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
-        await session.SubmitAsync(new NextItem(CommandId.New(), Facilitator, session.State.CurrentItemId)); // the check-in go-round
-        await session.SubmitAsync(new NextSpeaker(CommandId.New(), Facilitator, null));
+        await session.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Facilitator });
+        await session.SubmitAsync(new NextItem(CommandId.New(), session.State.CurrentItemId) { Actor = Facilitator }); // the check-in go-round
+        await session.SubmitAsync(new NextSpeaker(CommandId.New(), null) { Actor = Facilitator });
         var live = session.State;
 
         await f.RestartAsync();
@@ -56,9 +58,9 @@ public class MeetingSessionTests
     {
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana", "Ben");
-        await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+        await session.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Facilitator });
         // Adding an item is not idempotent by nature: only its command id can stop a second copy.
-        var add = new AddAgendaItem(CommandId.New(), Facilitator, new AgendaItemPlan("Group business", AgendaItemKind.GroupBusiness, TimeSpan.FromMinutes(10)));
+        var add = new AddAgendaItem(CommandId.New(), new AgendaItemPlan("Group business", AgendaItemKind.GroupBusiness, TimeSpan.FromMinutes(10))) { Actor = Facilitator };
         await session.SubmitAsync(add);
         var stored = f.StoredEventCount(session.Id);
 
@@ -76,7 +78,7 @@ public class MeetingSessionTests
     {
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        var remove = new RemoveAgendaItem(CommandId.New(), Facilitator, session.State.Agenda[^1].Id);
+        var remove = new RemoveAgendaItem(CommandId.New(), session.State.Agenda[^1].Id) { Actor = Facilitator };
         await session.SubmitAsync(remove);
 
         var again = await session.SubmitAsync(remove);
@@ -91,7 +93,7 @@ public class MeetingSessionTests
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
 
-        var outcome = await session.SubmitAsync(new RaiseHand(CommandId.New(), Actor.Display, ParticipantId.New()));
+        var outcome = await session.SubmitAsync(new RaiseHand(CommandId.New(), ParticipantId.New()) { Actor = Actor.Display });
 
         Assert.Equal(CommandStatus.Refused, outcome.Status);
         Assert.Equal(RefusalCode.NotPermitted, outcome.Refusal!.Code);
@@ -104,7 +106,7 @@ public class MeetingSessionTests
         var (session, _) = await f.NewMeetingAsync("Ana", "Ben");
         var before = f.StoredEventCount(session.Id);
 
-        var outcome = await session.SubmitAsync(new StartMeeting(CommandId.New(), Actor.CoFacilitator));
+        var outcome = await session.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Actor.CoFacilitator });
 
         Assert.Equal(CommandStatus.Refused, outcome.Status);
         Assert.Equal(RefusalCode.NotPermitted, outcome.Refusal!.Code);
@@ -122,7 +124,7 @@ public class MeetingSessionTests
         var (session, _) = await f.NewMeetingAsync("Ana");
         var before = f.StoredEventCount(session.Id);
 
-        var outcome = await session.SubmitAsync(new AddParticipant(CommandId.New(), Facilitator, new Participant(ParticipantId.New(), name)));
+        var outcome = await session.SubmitAsync(new AddParticipant(CommandId.New(), new Participant(ParticipantId.New(), name)) { Actor = Facilitator });
 
         Assert.Equal(CommandStatus.Invalid, outcome.Status);
         Assert.Contains(outcome.Errors!, e => e.Field == "Name");
@@ -134,7 +136,7 @@ public class MeetingSessionTests
     {
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        await session.SubmitAsync(new AddParticipant(CommandId.New(), Facilitator, new Participant(ParticipantId.New(), "<b>Sam</b> & 'Jo'")));
+        await session.SubmitAsync(new AddParticipant(CommandId.New(), new Participant(ParticipantId.New(), "<b>Sam</b> & 'Jo'")) { Actor = Facilitator });
 
         await f.RestartAsync();
         var restored = (await f.Sessions.GetAsync(session.Id))!.State;
@@ -147,13 +149,13 @@ public class MeetingSessionTests
     {
         await using var f = new SessionFixture();
         var (session, people) = await f.NewMeetingAsync("Ana", "Ben", "Cai");
-        await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
-        await session.SubmitAsync(new NextItem(CommandId.New(), Facilitator, session.State.CurrentItemId));
+        await session.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Facilitator });
+        await session.SubmitAsync(new NextItem(CommandId.New(), session.State.CurrentItemId) { Actor = Facilitator });
         var seen = session.State.CurrentTurn?.Id;
 
         var both = await Task.WhenAll(
-            session.SubmitAsync(new NextSpeaker(CommandId.New(), Actor.CoFacilitator, seen)),
-            session.SubmitAsync(new NextSpeaker(CommandId.New(), Facilitator, seen)));
+            session.SubmitAsync(new NextSpeaker(CommandId.New(), seen) { Actor = Actor.CoFacilitator }),
+            session.SubmitAsync(new NextSpeaker(CommandId.New(), seen) { Actor = Facilitator }));
 
         Assert.Single(both, o => o.IsAccepted);
         Assert.Single(both, o => o.Refusal?.Code == RefusalCode.AlreadyChanged);
@@ -168,16 +170,16 @@ public class MeetingSessionTests
         var (session, _) = await f.NewMeetingAsync("Ana", "Ben");
         var stored = new List<long>();
         var heard = new List<long>();
-        using (session.Subscribe(s => { heard.Add(s.Version); stored.Add(f.StoredEventCount(s.Id)); }))
+        using (f.Host.Live.WatchMeeting(session.Id, s => { heard.Add(s.Version); stored.Add(f.StoredEventCount(s.Id)); }))
         {
-            await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+            await session.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Facilitator });
         }
 
-        await session.SubmitAsync(new EndMeeting(CommandId.New(), Facilitator));
+        await session.SubmitAsync(new EndMeeting(CommandId.New()) { Actor = Facilitator });
 
         var version = Assert.Single(heard);
         Assert.Equal(version, Assert.Single(stored));
-        Assert.Equal(0, session.SubscriberCount);
+        Assert.Equal(0, f.Host.Live.WatcherCount(session.Id));
     }
 
     [Fact]
@@ -186,10 +188,10 @@ public class MeetingSessionTests
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana", "Ben");
         var heard = 0;
-        using var broken = session.Subscribe(_ => throw new InvalidOperationException("a dead circuit"));
-        using var healthy = session.Subscribe(_ => heard++);
+        using var broken = f.Host.Live.WatchMeeting(session.Id, _ => throw new InvalidOperationException("a dead circuit"));
+        using var healthy = f.Host.Live.WatchMeeting(session.Id, _ => heard++);
 
-        var outcome = await session.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+        var outcome = await session.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Facilitator });
 
         Assert.True(outcome.IsAccepted);
         Assert.Equal(1, heard);
@@ -204,10 +206,10 @@ public class MeetingSessionTests
         await Task.WhenAll(meetings.Select(async m =>
         {
             var s = m.Session;
-            await s.SubmitAsync(new StartMeeting(CommandId.New(), Facilitator));
+            await s.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Facilitator });
             foreach (var person in m.People)
             {
-                await s.SubmitAsync(new RaiseHand(CommandId.New(), Facilitator, person.Id));
+                await s.SubmitAsync(new RaiseHand(CommandId.New(), person.Id) { Actor = Facilitator });
             }
         }));
 
@@ -234,8 +236,8 @@ public class RestoreOnStartTests
         await using var f = new SessionFixture();
         var (running, _) = await f.NewMeetingAsync("Ana", "Ben");
         var (ended, _) = await f.NewMeetingAsync("Cai");
-        await running.SubmitAsync(new StartMeeting(CommandId.New(), Actor.Facilitator));
-        await ended.SubmitAsync(new EndMeeting(CommandId.New(), Actor.Facilitator));
+        await running.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator });
+        await ended.SubmitAsync(new EndMeeting(CommandId.New()) { Actor = Actor.Facilitator });
 
         await f.RestartAsync();
 

@@ -1,6 +1,7 @@
 using FacilitatorKit.Data.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using FacilitatorKit.Testing;
 
 namespace FacilitatorKit.Data.Tests;
 

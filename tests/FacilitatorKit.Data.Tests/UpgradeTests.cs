@@ -1,6 +1,7 @@
 using FacilitatorKit.Data.Schema;
 using FacilitatorKit.Engine;
 using Microsoft.EntityFrameworkCore;
+using FacilitatorKit.Testing;
 
 namespace FacilitatorKit.Data.Tests;
 
@@ -20,7 +21,7 @@ public class UpgradeTests
 
         using var db = new FacilitatorKitDb(StoreSetup.Options(temp.ConnectionString));
         var group = Assert.Single(db.Groups.AsNoTracking());
-        Assert.Equal(("Tuesday circle", Model.GroupKind.Closed, (int?)8, false), (group.Name, group.Kind, group.PlannedSessions, group.SoftChime));
+        Assert.Equal(("Tuesday circle", FacilitatorKit.Application.Groups.GroupKind.Closed, (int?)8, false), (group.Name, group.Kind, group.PlannedSessions, group.SoftChime));
         Assert.Equal(["<b>Sam</b>", "Ana"], db.Members.AsNoTracking().OrderByDescending(m => m.JoinedAt).Select(m => m.Name).ToList());
         var meeting = Assert.Single(db.Meetings.AsNoTracking());
         Assert.Equal((MeetingPhase.Running, 2L), (meeting.Phase, meeting.LastSequence));

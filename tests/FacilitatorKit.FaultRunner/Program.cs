@@ -1,15 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
-using FacilitatorKit.Data;
-using FacilitatorKit.Data.Groups;
-using FacilitatorKit.Data.Model;
-using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
 using FacilitatorKit.FaultRunner;
+using FacilitatorKit.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,11 +23,10 @@ if (args.Length != 2)
 
 var (databasePath, journalPath) = (args[0], args[1]);
 var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
-StoreSetup.Initialize(connectionString);
-var contexts = new Contexts(connectionString);
-await using var log = new MeetingLog(contexts);
-using var sessions = new MeetingSessions(contexts, log, TimeProvider.System);
-var groups = new GroupStore(contexts, sessions, TimeProvider.System);
+await using var store = StoreHost.Open(connectionString);
+var contexts = store.Contexts;
+var sessions = store.Sessions;
+var groups = store.Groups;
 
 const int Meetings = 3;
 var meetingIds = await EnsureMeetingsAsync();
@@ -52,7 +49,7 @@ async Task RunAsync(MeetingId id)
     {
         Journal(id, k);
         var command = CommandFor(session.State, id, k);
-        var outcome = await session.SubmitAsync(command);
+        var outcome = await session.SubmitAsync(command, command.Actor);
         if (outcome.IsAccepted)
         {
             // The closing "END" lets the test tell a whole line from one the kill cut short.
@@ -78,32 +75,32 @@ MeetingCommand CommandFor(MeetingState state, MeetingId meeting, int k)
 
     if (state.Phase == MeetingPhase.Gathering)
     {
-        return new StartMeeting(id, me);
+        return new StartMeeting(id) { Actor = me };
     }
 
     if (state.CurrentItem is null && !state.Agenda.Exists(i => i.Status == AgendaItemStatus.Pending))
     {
         // The agenda is used up: add another item so every round keeps writing.
-        return new AddAgendaItem(id, me, new AgendaItemPlan($"Open discussion {k}", AgendaItemKind.OpenDiscussion, TimeSpan.FromMinutes(10), TurnPolicy.Balanced, TimeSpan.FromMinutes(2)));
+        return new AddAgendaItem(id, new AgendaItemPlan($"Open discussion {k}", AgendaItemKind.OpenDiscussion, TimeSpan.FromMinutes(10), TurnPolicy.Balanced, TimeSpan.FromMinutes(2))) { Actor = me };
     }
 
     if (state.CurrentItem is null || random.Next(60) == 0)
     {
-        return turn is null ? new NextItem(id, me, state.CurrentItemId) : new EndTurn(id, me, turn.Id);
+        return turn is null ? new NextItem(id, state.CurrentItemId) { Actor = me } : new EndTurn(id, turn.Id) { Actor = me };
     }
 
     return random.Next(12) switch
     {
-        0 or 1 or 2 => new RaiseHand(id, me, anyone),
-        3 => new LowerHand(id, me, anyone),
-        4 => new RaisePointOfProcess(id, me, anyone),
-        5 or 6 => new NextSpeaker(id, me, turn?.Id),
-        7 when turn is not null => turn.Status == TurnStatus.Speaking ? new PauseTurn(id, me, turn.Id) : new ResumeTurn(id, me, turn.Id),
-        8 when turn?.Limit is not null => ExtendTurn.AddAMinute(id, me, turn.Id),
-        9 when turn is not null => random.Next(2) == 0 ? new Pass(id, me, turn.Id) : new EndTurn(id, me, turn.Id),
-        10 when present.Count < 12 => new AddParticipant(id, me, new Participant(new ParticipantId(id.Value), $"Guest {k}", ParticipantKind.Guest)),
-        10 when present.Count > 3 => new MarkParticipantLeft(id, me, anyone),
-        _ => new NextSpeaker(id, me, turn?.Id),
+        0 or 1 or 2 => new RaiseHand(id, anyone) { Actor = me },
+        3 => new LowerHand(id, anyone) { Actor = me },
+        4 => new RaisePointOfProcess(id, anyone) { Actor = me },
+        5 or 6 => new NextSpeaker(id, turn?.Id) { Actor = me },
+        7 when turn is not null => turn.Status == TurnStatus.Speaking ? new PauseTurn(id, turn.Id) { Actor = me } : new ResumeTurn(id, turn.Id) { Actor = me },
+        8 when turn?.Limit is not null => ExtendTurn.AddAMinute(id, turn.Id) with { Actor = me },
+        9 when turn is not null => random.Next(2) == 0 ? new Pass(id, turn.Id) { Actor = me } : new EndTurn(id, turn.Id) { Actor = me },
+        10 when present.Count < 12 => new AddParticipant(id, new Participant(new ParticipantId(id.Value), $"Guest {k}", ParticipantKind.Guest)) { Actor = me },
+        10 when present.Count > 3 => new MarkParticipantLeft(id, anyone) { Actor = me },
+        _ => new NextSpeaker(id, turn?.Id) { Actor = me },
     };
 }
 
@@ -173,9 +170,4 @@ void Journal(MeetingId meeting, int k)
     {
         File.AppendAllText(journalPath, $"{meeting.Value} {k}\n");
     }
-}
-
-internal sealed class Contexts(string connectionString) : IDbContextFactory<FacilitatorKitDb>
-{
-    public FacilitatorKitDb CreateDbContext() => new(StoreSetup.Options(connectionString));
 }

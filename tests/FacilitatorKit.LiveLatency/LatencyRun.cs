@@ -3,7 +3,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Application.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using FacilitatorKit.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -43,7 +45,7 @@ internal static class LatencyRun
 
             // Subscribed before any page, so it is told first: the moment the change was committed and published.
             var published = new ConcurrentQueue<double>();
-            using var _ = session.Subscribe(_ => published.Enqueue(NowMs()));
+            using var _ = app.Services.GetRequiredService<ILiveChanges>().WatchMeeting(session.Id, _ => published.Enqueue(NowMs()));
 
             using var playwright = await Playwright.CreateAsync();
             if (options.BrowserNice > 0)
@@ -73,9 +75,10 @@ internal static class LatencyRun
                 views.Add(await OpenAsync(browser, kind, meetingUrl + path, i, cancellationToken, drawsHere));
             }
 
-            if (session.SubscriberCount != views.Count + 2)
+            var watchers = app.Services.GetRequiredService<ILiveChanges>().WatcherCount(session.Id);
+            if (watchers != views.Count + 2)
             {
-                throw new InvalidOperationException($"Expected {views.Count + 2} subscribers to the meeting (the views and this program), found {session.SubscriberCount}.");
+                throw new InvalidOperationException($"Expected {views.Count + 2} subscribers to the meeting (the views and this program), found {watchers}.");
             }
 
             var header = new StringBuilder()

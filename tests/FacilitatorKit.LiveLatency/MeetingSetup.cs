@@ -1,9 +1,10 @@
-using FacilitatorKit.Data.Groups;
-using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
+using FacilitatorKit.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FacilitatorKit.LiveLatency;
@@ -15,7 +16,8 @@ internal static class MeetingSetup
 
     public static async Task<MeetingSession> StartAsync(IServiceProvider services)
     {
-        var groups = services.GetRequiredService<GroupStore>();
+        await using var facilitator = services.ScopeActingAs(Actor.Facilitator);
+        var groups = facilitator.ServiceProvider.GetRequiredService<GroupService>();
         var sessions = services.GetRequiredService<MeetingSessions>();
 
         var group = (await groups.CreateGroupAsync(new NewGroup("Latency circle"))).Value ?? throw new InvalidOperationException("Could not create the group.");
@@ -23,23 +25,23 @@ internal static class MeetingSetup
         foreach (var name in Names)
         {
             var member = await groups.AddMemberAsync(group.Id, name);
-            members.Add(member.Value?.Id ?? throw new InvalidOperationException($"Could not add {name}: {(member.Errors.Count > 0 ? member.Errors[0].Message : "")}"));
+            members.Add(member.Value?.Id ?? throw new InvalidOperationException($"Could not add {name}: {(member.Errors.Count > 0 ? member.Errors[0].Code : "")}"));
         }
 
         var created = await groups.StartNewMeetingAsync(group.Id, "Peer support circle", members, members[0]);
-        var meeting = created.Value?.Meeting ?? throw new InvalidOperationException($"Could not set up the meeting: {(created.Errors.Count > 0 ? created.Errors[0].Message : "")}");
+        var meeting = created.Value?.Meeting ?? throw new InvalidOperationException($"Could not set up the meeting: {(created.Errors.Count > 0 ? created.Errors[0].Code : "")}");
         var session = await sessions.GetAsync(meeting) ?? throw new InvalidOperationException("The meeting's session is missing.");
 
-        await SubmitAsync(session, new StartMeeting(CommandId.New(), Actor.Facilitator));
+        await SubmitAsync(session, new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator });
         while (session.State.CurrentItem is { } item && item.Title != "Sharing")
         {
             if (session.State.CurrentTurn is { } turn)
             {
-                await SubmitAsync(session, new EndTurn(CommandId.New(), Actor.Facilitator, turn.Id));
+                await SubmitAsync(session, new EndTurn(CommandId.New(), turn.Id) { Actor = Actor.Facilitator });
             }
 
             // A go-round item starts with everyone in line; move on without waiting for them.
-            await SubmitAsync(session, new NextItem(CommandId.New(), Actor.Facilitator, item.Id));
+            await SubmitAsync(session, new NextItem(CommandId.New(), item.Id) { Actor = Actor.Facilitator });
         }
 
         if (session.State.CurrentItem?.Title != "Sharing" || session.State.Queue.Count > 0 || session.State.CurrentTurn is not null)
@@ -52,10 +54,10 @@ internal static class MeetingSetup
 
     private static async Task SubmitAsync(MeetingSession session, MeetingCommand command)
     {
-        var outcome = await session.SubmitAsync(command);
+        var outcome = await session.SubmitAsync(command, command.Actor);
         if (!outcome.IsAccepted)
         {
-            throw new InvalidOperationException($"{command.GetType().Name} was refused: {outcome.Message}");
+            throw new InvalidOperationException($"{command.GetType().Name} was refused: {outcome.Problem?.Code}");
         }
     }
 }

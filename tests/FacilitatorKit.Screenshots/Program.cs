@@ -1,6 +1,6 @@
-using FacilitatorKit.Data.Groups;
-using FacilitatorKit.Data.Notes;
-using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Application.Notes;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Participants;
@@ -78,9 +78,10 @@ public static class Program
     /// </summary>
     private static async Task<(Guid Group, MeetingId Meeting)> StageAsync(IServiceProvider services, StageClock clock)
     {
-        var groups = services.GetRequiredService<GroupStore>();
+        await using var facilitator = services.ScopeActingAs(Actor.Facilitator);
+        var groups = facilitator.ServiceProvider.GetRequiredService<GroupService>();
         var sessions = services.GetRequiredService<MeetingSessions>();
-        var notes = services.GetRequiredService<NoteStore>();
+        var notes = services.GetRequiredService<NoteService>();
 
         var group = (await groups.CreateGroupAsync(new NewGroup("Thursday circle"))).Value!;
         var members = new List<Guid>();
@@ -92,19 +93,19 @@ public static class Program
 
         // Last week: Ana chaired a short check-in.
         var last = await StartAsync(groups, sessions, group.Id, "Short check-in", members[..5], members[0]);
-        await SubmitAsync(last, new StartMeeting(CommandId.New(), Actor.Facilitator));
+        await SubmitAsync(last, new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator });
         while (last.State.CurrentItem is { } item)
         {
             clock.Advance(TimeSpan.FromMinutes(6));
             if (last.State.CurrentTurn is { } turn)
             {
-                await SubmitAsync(last, new EndTurn(CommandId.New(), Actor.Facilitator, turn.Id));
+                await SubmitAsync(last, new EndTurn(CommandId.New(), turn.Id) { Actor = Actor.Facilitator });
             }
 
-            await SubmitAsync(last, new NextItem(CommandId.New(), Actor.Facilitator, item.Id));
+            await SubmitAsync(last, new NextItem(CommandId.New(), item.Id) { Actor = Actor.Facilitator });
         }
 
-        await SubmitAsync(last, new EndMeeting(CommandId.New(), Actor.Facilitator));
+        await SubmitAsync(last, new EndMeeting(CommandId.New()) { Actor = Actor.Facilitator });
 
         // Tonight, a week later: Ben is the chair of the day.
         clock.Set(new DateTimeOffset(2026, 11, 19, 19, 0, 0, TimeSpan.Zero));
@@ -112,22 +113,22 @@ public static class Program
         var state = () => tonight.State;
         ParticipantId Named(string name) => state().Participants.Single(p => p.Name == name).Id;
 
-        await SubmitAsync(tonight, new AddParticipant(CommandId.New(), Actor.Facilitator, new Participant(ParticipantId.New(), "Jo", ParticipantKind.Newcomer)));
-        await SubmitAsync(tonight, new StartMeeting(CommandId.New(), Actor.Facilitator));
+        await SubmitAsync(tonight, new AddParticipant(CommandId.New(), new Participant(ParticipantId.New(), "Jo", ParticipantKind.Newcomer)) { Actor = Actor.Facilitator });
+        await SubmitAsync(tonight, new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator });
         clock.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(20));
-        await SubmitAsync(tonight, new NextItem(CommandId.New(), Actor.Facilitator, state().CurrentItemId));
+        await SubmitAsync(tonight, new NextItem(CommandId.New(), state().CurrentItemId) { Actor = Actor.Facilitator });
 
         // The check-in goes round, in seating order from the chair.
         int[] seconds = [55, 62, 48, 71, 40, 58, 35];
         for (var i = 0; state().Round is { } round && round.Waiting(state().CurrentTurn?.Participant).Any(); i++)
         {
-            await SubmitAsync(tonight, new NextSpeaker(CommandId.New(), Actor.Facilitator, state().CurrentTurn?.Id));
+            await SubmitAsync(tonight, new NextSpeaker(CommandId.New(), state().CurrentTurn?.Id) { Actor = Actor.Facilitator });
             clock.Advance(TimeSpan.FromSeconds(seconds[i % seconds.Length]));
         }
 
-        await SubmitAsync(tonight, new EndTurn(CommandId.New(), Actor.Facilitator, state().CurrentTurn!.Id));
+        await SubmitAsync(tonight, new EndTurn(CommandId.New(), state().CurrentTurn!.Id) { Actor = Actor.Facilitator });
         clock.Advance(TimeSpan.FromSeconds(30));
-        await SubmitAsync(tonight, new NextItem(CommandId.New(), Actor.Facilitator, state().CurrentItemId));
+        await SubmitAsync(tonight, new NextItem(CommandId.New(), state().CurrentItemId) { Actor = Actor.Facilitator });
 
         // Group business only, never what someone shared.
         var saved = await notes.SaveAsync(Actor.Facilitator, tonight.Id, state().CurrentItemId!.Value.Value, "Dev brings the reading list next Thursday.\nRoom booked until 21:00.", 0);
@@ -139,36 +140,36 @@ public static class Program
         // Sharing, in balanced order: Dev and Ana share, then Cleo, Eli and Jo raise their hands.
         foreach (var (name, minutes) in new[] { ("Dev", 5.4), ("Ana", 3.8) })
         {
-            await SubmitAsync(tonight, new RaiseHand(CommandId.New(), Actor.Facilitator, Named(name)));
-            await SubmitAsync(tonight, new NextSpeaker(CommandId.New(), Actor.Facilitator, null));
+            await SubmitAsync(tonight, new RaiseHand(CommandId.New(), Named(name)) { Actor = Actor.Facilitator });
+            await SubmitAsync(tonight, new NextSpeaker(CommandId.New(), null) { Actor = Actor.Facilitator });
             clock.Advance(TimeSpan.FromMinutes(minutes));
-            await SubmitAsync(tonight, new EndTurn(CommandId.New(), Actor.Facilitator, state().CurrentTurn!.Id));
+            await SubmitAsync(tonight, new EndTurn(CommandId.New(), state().CurrentTurn!.Id) { Actor = Actor.Facilitator });
             clock.Advance(TimeSpan.FromSeconds(20));
         }
 
-        await SubmitAsync(tonight, new RaiseHand(CommandId.New(), Actor.Facilitator, Named("Cleo")));
-        await SubmitAsync(tonight, new NextSpeaker(CommandId.New(), Actor.Facilitator, null));
+        await SubmitAsync(tonight, new RaiseHand(CommandId.New(), Named("Cleo")) { Actor = Actor.Facilitator });
+        await SubmitAsync(tonight, new NextSpeaker(CommandId.New(), null) { Actor = Actor.Facilitator });
         clock.Advance(TimeSpan.FromSeconds(40));
-        await SubmitAsync(tonight, new RaiseHand(CommandId.New(), Actor.Facilitator, Named("Eli")));
-        await SubmitAsync(tonight, new RaiseHand(CommandId.New(), Actor.Facilitator, Named("Jo")));
+        await SubmitAsync(tonight, new RaiseHand(CommandId.New(), Named("Eli")) { Actor = Actor.Facilitator });
+        await SubmitAsync(tonight, new RaiseHand(CommandId.New(), Named("Jo")) { Actor = Actor.Facilitator });
         clock.Advance(TimeSpan.FromMinutes(2.5));
         clock.Run(); // from here the clock runs, so the countdowns move while the pages are photographed
         return (group.Id, tonight.Id);
     }
 
-    private static async Task<MeetingSession> StartAsync(GroupStore groups, MeetingSessions sessions, Guid group, string format, IReadOnlyCollection<Guid> present, Guid chair)
+    private static async Task<MeetingSession> StartAsync(GroupService groups, MeetingSessions sessions, Guid group, string format, IReadOnlyCollection<Guid> present, Guid chair)
     {
         var created = await groups.StartNewMeetingAsync(group, format, present, chair);
-        var meeting = created.Value?.Meeting ?? throw new InvalidOperationException($"Could not set up the meeting: {(created.Errors.Count > 0 ? created.Errors[0].Message : "")}");
+        var meeting = created.Value?.Meeting ?? throw new InvalidOperationException($"Could not set up the meeting: {(created.Errors.Count > 0 ? created.Errors[0].Code : "")}");
         return await sessions.GetAsync(meeting) ?? throw new InvalidOperationException("The meeting's session is missing.");
     }
 
     private static async Task SubmitAsync(MeetingSession session, MeetingCommand command)
     {
-        var outcome = await session.SubmitAsync(command);
+        var outcome = await session.SubmitAsync(command, command.Actor);
         if (!outcome.IsAccepted)
         {
-            throw new InvalidOperationException($"{command.GetType().Name} was refused: {outcome.Message}");
+            throw new InvalidOperationException($"{command.GetType().Name} was refused: {outcome.Problem?.Code}");
         }
     }
 

@@ -1,6 +1,6 @@
-using FacilitatorKit.Data.Groups;
-using FacilitatorKit.Data.Model;
-using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Testing;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Web.Tests.Pages;
@@ -42,7 +42,7 @@ public sealed class GroupPageTests(WebAppFixture app) : BrowserTest(app)
         await Expect(page.GetByText("Closed group: 0 of 8 sessions held", new() { Exact = true })).ToBeVisibleAsync();
 
         var session = await App.Services.GetRequiredService<MeetingSessions>().GetAsync(meeting);
-        Assert.True((await session!.SubmitAsync(new StartMeeting(CommandId.New(), Actor.Facilitator))).IsAccepted);
+        Assert.True((await session!.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator })).IsAccepted);
         await group.GotoAsync(groupId);
         await Expect(page.GetByText("Closed group: 1 of 8 sessions held", new() { Exact = true })).ToBeVisibleAsync();
     }

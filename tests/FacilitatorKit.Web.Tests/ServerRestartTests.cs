@@ -1,4 +1,5 @@
-using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Testing;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
@@ -53,8 +54,8 @@ public sealed class ServerRestartTests(WebAppFixture app) : BrowserTest(app)
         {
             var session = await services.GetRequiredService<MeetingSessions>().GetAsync(new MeetingId(meeting))
                 ?? throw new InvalidOperationException("The restarted server did not restore the meeting.");
-            var outcome = await session.SubmitAsync(new NextSpeaker(CommandId.New(), Actor.Facilitator, session.State.CurrentTurn?.Id));
-            Assert.True(outcome.IsAccepted, outcome.Message);
+            var outcome = await session.SubmitAsync(new NextSpeaker(CommandId.New(), session.State.CurrentTurn?.Id) { Actor = Actor.Facilitator });
+            Assert.True(outcome.IsAccepted, outcome.Problem?.Code);
         });
 
         // The tablet comes back by itself and shows the meeting as it is now, not as it was.

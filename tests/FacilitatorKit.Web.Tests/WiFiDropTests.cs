@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using FacilitatorKit.Data.Notes;
+using FacilitatorKit.Application.Notes;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Web.Tests.Pages;
 using FacilitatorKit.Web.Tests.Support;
@@ -100,7 +100,7 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
 
         // The welcome's note has the words typed for it; the check-in's note is not touched by them.
         await follow.ExpectCurrentItemAsync("Check-in");
-        var notes = App.Services.GetRequiredService<NoteStore>();
+        var notes = App.Services.GetRequiredService<NoteService>();
         await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == Decided, "the welcome's note to be saved");
         await Expect(console.Page.GetByRole(AriaRole.Region, new() { Name = "Notes from other items", Exact = true })).ToContainTextAsync(Decided);
         await Expect(follow.Notes).ToHaveValueAsync("");
@@ -114,7 +114,7 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
         var meeting = await SeedMeetingAsync(server.Groups, PeerSupportCircle, "Alex", "Blake", "Casey");
         var (_, follow, wifi) = await OpenLaptopAndTabletAsync(meeting, new() { BaseURL = server.BaseAddress.ToString() });
         await follow.Page.EvaluateAsync("() => { window.loadedBeforeTheDrop = true; }");
-        var notes = server.Services.GetRequiredService<NoteStore>();
+        var notes = server.Services.GetRequiredService<NoteService>();
         await follow.Notes.FillAsync("Decided: a tea rota.");
         await follow.Notes.BlurAsync();
         await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == "Decided: a tea rota.", "the first words to be saved");
@@ -133,7 +133,7 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
         await follow.WaitUntilLiveAsync();
         await Expect(follow.Notes).ToHaveValueAsync(Decided);
         await Expect(follow.Notes).ToHaveAccessibleDescriptionAsync(new Regex("Saved$"));
-        notes = server.Services.GetRequiredService<NoteStore>(); // the restarted app's
+        notes = server.Services.GetRequiredService<NoteService>(); // the restarted app's
         await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == Decided, "the notes to be saved after the reload");
         await Expect(follow.Page.GetByText("Saved from the other device:")).ToHaveCountAsync(0);
         Assert.True(await follow.Page.EvaluateAsync<bool>("() => sessionStorage.getItem('facilitatorkit:notes-to-send-again') === null"), "The notes were left in the tab's storage.");

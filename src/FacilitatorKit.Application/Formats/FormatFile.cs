@@ -44,7 +44,7 @@ public static class FormatFile
         var result = new FormatValidator().Validate(format);
         if (!result.IsValid)
         {
-            throw new FormatFileException($"{source}: {string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct())}");
+            throw new FormatFileException($"{source} breaks the format rules: {string.Join("; ", result.Errors.Select(e => $"{e.PropertyName} ({e.ErrorCode})").Distinct())}.");
         }
 
         return format;

@@ -1,3 +1,4 @@
+using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FluentValidation;
 
@@ -19,32 +20,36 @@ public sealed record AgendaItemInput(
         TurnOrder,
         TurnLimitMinutes is { } limit ? TimeSpan.FromMinutes(limit) : null,
         QuietReserveMinutes is { } reserve ? TimeSpan.FromMinutes(reserve) : null);
+
+    public static AgendaItemInput From(AgendaItemPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new(plan.Title, plan.Kind, plan.TimeBox.TotalMinutes, plan.TurnPolicy, plan.TurnLimit?.TotalMinutes, plan.QuietReserve?.TotalMinutes);
+    }
 }
 
-/// <summary>Sane time boxes and limits, in words a facilitator can act on.</summary>
+/// <summary>Sane time boxes and limits (<see cref="Limits"/>), each with its problem.</summary>
 public sealed class AgendaItemInputValidator : AbstractValidator<AgendaItemInput>
 {
-    public const int MaxTitleLength = 80;
-    public const double MaxMinutes = 240;
-    public const double ShortestTurnMinutes = 0.25;
-    public const double LongestTurnMinutes = 60;
-
     public AgendaItemInputValidator()
     {
         RuleFor(i => i.Title)
-            .Must(t => NameRules.Normalize(t).Length > 0).WithMessage("Please give the agenda item a title.")
-            .Must(t => NameRules.Length(t) <= MaxTitleLength).WithMessage($"An agenda item's title can be at most {MaxTitleLength} characters.")
-            .Must(t => !NameRules.HasControlCharacters(NameRules.Normalize(t))).WithMessage("A title can't contain line breaks, tabs or other control characters.");
-        RuleFor(i => i.Kind).IsInEnum().WithMessage("Please choose what kind of item this is.");
-        RuleFor(i => i.TurnOrder).IsInEnum().WithMessage("Please choose a turn order: Raise hand, Go-round or Balanced.");
+            .Must(t => NameRules.Normalize(t).Length > 0).Because(InputProblem.ItemNeedsTitle)
+            .Must(t => NameRules.Length(t) <= Limits.TitleLength).Because(InputProblem.TitleTooLong, ("Max", Limits.TitleLength))
+            .Must(t => !NameRules.HasControlCharacters(NameRules.Normalize(t))).Because(InputProblem.TitleHasInvisibleCharacters);
+        RuleFor(i => i.Kind).IsInEnum().Because(InputProblem.ItemKindUnknown);
+        RuleFor(i => i.TurnOrder).IsInEnum().Because(InputProblem.TurnOrderUnknown);
         RuleFor(i => i.Minutes)
-            .Must(m => double.IsFinite(m) && m >= 1 && m <= MaxMinutes)
-            .WithMessage($"A time box is between 1 and {MaxMinutes:0} minutes.");
+            .Must(m => Within(m, Limits.ShortestTimeBox, Limits.LongestTimeBox))
+            .Because(InputProblem.TimeBoxOutOfRange, ("Min", Limits.ShortestTimeBox), ("Max", Limits.LongestTimeBox));
         RuleFor(i => i.TurnLimitMinutes)
-            .Must(m => m is null || (double.IsFinite(m.Value) && m >= ShortestTurnMinutes && m <= LongestTurnMinutes))
-            .WithMessage("A turn limit is between a quarter of a minute and 60 minutes, or none.");
+            .Must(m => m is null || Within(m.Value, Limits.ShortestTurnLimit, Limits.LongestTurnLimit))
+            .Because(InputProblem.TurnLimitOutOfRange, ("Min", Limits.ShortestTurnLimit), ("Max", Limits.LongestTurnLimit));
         RuleFor(i => i.QuietReserveMinutes)
-            .Must((item, m) => m is null || (double.IsFinite(m.Value) && m >= 1 && m < item.Minutes))
-            .WithMessage("The time kept for quiet members must be at least a minute and shorter than the time box.");
+            .Must((item, m) => m is null || (Within(m.Value, Limits.ShortestQuietReserve, Limits.LongestTimeBox) && m < item.Minutes))
+            .Because(InputProblem.QuietReserveTooLong, ("Min", Limits.ShortestQuietReserve));
     }
+
+    private static bool Within(double minutes, TimeSpan shortest, TimeSpan longest) =>
+        double.IsFinite(minutes) && minutes >= shortest.TotalMinutes && minutes <= longest.TotalMinutes;
 }

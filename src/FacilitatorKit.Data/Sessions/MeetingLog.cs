@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using FacilitatorKit.Application.Ports;
 using FacilitatorKit.Data.Events;
 using FacilitatorKit.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace FacilitatorKit.Data.Sessions;
 /// in a single transaction (group commit): with synchronous=FULL every commit costs an fsync, so sharing one
 /// across meetings is what lets many meetings write at once. An append's task completes only after its commit.
 /// </summary>
-public sealed class MeetingLog : IAsyncDisposable
+public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
 {
     private const int MaxBatch = 512;
 
@@ -25,21 +26,22 @@ public sealed class MeetingLog : IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Appends one command's events at <paramref name="firstSequence"/> onwards. Completes once they are durable.</summary>
-    public Task AppendAsync(MeetingId meeting, long firstSequence, CommandId command, IReadOnlyList<MeetingEvent> events, MeetingPhase phase, DateTimeOffset at)
+    /// <inheritdoc />
+    public Task AppendAsync(MeetingId meeting, long expectedVersion, CommandId command, IReadOnlyList<MeetingEvent> events, MeetingPhase phase, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var append = new Append(meeting, firstSequence, command, events, phase, at);
+        var append = new Append(meeting, expectedVersion + 1, command, events, phase, at);
         return _queue.Writer.TryWrite(append)
             ? append.Done.Task
             : Task.FromException(new ObjectDisposedException(nameof(MeetingLog), "The meeting log is closed."));
     }
 
-    public async Task<IReadOnlyList<MeetingEvent>> ReadAsync(MeetingId meeting, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MeetingEvent>> ReadAsync(MeetingId meeting, long fromVersion = 0, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.MeetingEvents.AsNoTracking()
-            .Where(e => e.MeetingId == meeting.Value)
+            .Where(e => e.MeetingId == meeting.Value && e.Sequence > fromVersion)
             .OrderBy(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Type, e.Data })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -47,7 +49,7 @@ public sealed class MeetingLog : IAsyncDisposable
         var events = new List<MeetingEvent>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.Sequence != events.Count + 1)
+            if (row.Sequence != fromVersion + events.Count + 1)
             {
                 throw new InvalidDataException($"The log of meeting {meeting} has a gap before event {row.Sequence}.");
             }
@@ -56,6 +58,23 @@ public sealed class MeetingLog : IAsyncDisposable
         }
 
         return events;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ExistsAsync(MeetingId meeting, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Meetings.AnyAsync(m => m.Id == meeting.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MeetingId>> InProgressAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var ids = await db.Meetings.AsNoTracking()
+            .Where(m => m.Phase == MeetingPhase.Gathering || m.Phase == MeetingPhase.Running)
+            .Select(m => m.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. ids.Select(id => new MeetingId(id))];
     }
 
     public async ValueTask DisposeAsync()

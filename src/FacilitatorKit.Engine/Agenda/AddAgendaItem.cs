@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Agenda;
 
 /// <summary>Adds an item while the meeting runs, after the current item (at the end when no place is given).</summary>
-public sealed record AddAgendaItem(CommandId Id, Actor Actor, AgendaItemPlan Plan, int? Index = null) : MeetingCommand(Id, Actor)
+public sealed record AddAgendaItem(CommandId Id, AgendaItemPlan Plan, int? Index = null) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunAgenda;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -22,7 +22,7 @@ public sealed record AddAgendaItem(CommandId Id, Actor Actor, AgendaItemPlan Pla
         var index = Index ?? state.Agenda.Count;
         if (index < Guards.FirstOpenSlot(state) || index > state.Agenda.Count)
         {
-            return Refusal.Invalid("New items can only go after the current item.");
+            return new Refusal(RefusalReason.NewItemsOnlyAfterCurrent);
         }
 
         return Decision.Accept(new AgendaItemAdded(Plan, index));

@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Agenda;
 
 /// <summary>Chooses how turns are taken for an item. Switching the running item to a go-round starts a round after the chair.</summary>
-public sealed record ChangeTurnPolicy(CommandId Id, Actor Actor, AgendaItemId Item, TurnPolicy Policy) : MeetingCommand(Id, Actor)
+public sealed record ChangeTurnPolicy(CommandId Id, AgendaItemId Item, TurnPolicy Policy) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunAgenda;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -16,7 +16,7 @@ public sealed record ChangeTurnPolicy(CommandId Id, Actor Actor, AgendaItemId It
 
         if (item.Status is AgendaItemStatus.Done or AgendaItemStatus.Skipped)
         {
-            return Refusal.NotNow($"\"{item.Title}\" is over.");
+            return new Refusal(RefusalReason.ItemIsOver) { Item = item.Id };
         }
 
         if (item.TurnPolicy == Policy)

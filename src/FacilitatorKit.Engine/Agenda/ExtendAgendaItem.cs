@@ -7,11 +7,9 @@ namespace FacilitatorKit.Engine.Agenda;
 /// the time from now ("five more minutes" means five more from here), and the event records the real extension.
 /// </summary>
 /// <param name="PlannedTimeSeen">The item's planned time as the sender saw it, so two devices extending together extend once.</param>
-public sealed record ExtendAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item, TimeSpan By, TimeSpan? PlannedTimeSeen = null) : MeetingCommand(Id, Actor)
+public sealed record ExtendAgendaItem(CommandId Id, AgendaItemId Item, TimeSpan By, TimeSpan? PlannedTimeSeen = null) : MeetingCommand(Id)
 {
-    public static readonly TimeSpan MaximumExtension = TimeSpan.FromHours(2);
-
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunAgenda;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -20,21 +18,21 @@ public sealed record ExtendAgendaItem(CommandId Id, Actor Actor, AgendaItemId It
             return refusal;
         }
 
-        if (By <= TimeSpan.Zero || By > MaximumExtension)
+        if (By < Limits.ShortestItemExtension || By > Limits.LongestItemExtension)
         {
-            return Refusal.Invalid("An item can be extended by a minute up to two hours at a time.");
+            return new Refusal(RefusalReason.ItemExtensionOutOfRange) { Duration = Limits.ShortestItemExtension, Limit = Limits.LongestItemExtension };
         }
 
         if (PlannedTimeSeen is { } seen && seen != item.PlannedTime)
         {
-            return Refusal.AlreadyChanged($"Already changed: \"{item.Title}\" was just extended on another device.");
+            return new Refusal(RefusalReason.ItemAlreadyExtended) { Item = item.Id };
         }
 
         return item.Status switch
         {
             AgendaItemStatus.Pending => Decision.Accept(new AgendaItemExtended(Item, By)),
             AgendaItemStatus.Running => Decision.Accept(new AgendaItemExtended(Item, By + item.Overrun(now))),
-            _ => Refusal.NotNow($"\"{item.Title}\" is over; only the current item or items still to come can be extended."),
+            _ => new Refusal(RefusalReason.ItemIsOver) { Item = item.Id },
         };
     }
 }

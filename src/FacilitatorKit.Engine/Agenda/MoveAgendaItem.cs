@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Agenda;
 
 /// <summary>Reorders an item that has not started, among the items still to come.</summary>
-public sealed record MoveAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item, int ToIndex) : MeetingCommand(Id, Actor)
+public sealed record MoveAgendaItem(CommandId Id, AgendaItemId Item, int ToIndex) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunAgenda;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -16,12 +16,12 @@ public sealed record MoveAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item
 
         if (item.Status != AgendaItemStatus.Pending)
         {
-            return Refusal.NotNow($"\"{item.Title}\" has already started; only items still to come can be moved.");
+            return new Refusal(RefusalReason.ItemAlreadyStarted) { Item = item.Id };
         }
 
         if (ToIndex < Guards.FirstOpenSlot(state) || ToIndex >= state.Agenda.Count)
         {
-            return Refusal.Invalid("Items can only be moved among the items still to come.");
+            return new Refusal(RefusalReason.MoveOnlyAmongItemsToCome);
         }
 
         return ToIndex == state.IndexOfItem(Item) ? Decision.Accept() : Decision.Accept(new AgendaItemMoved(Item, ToIndex));

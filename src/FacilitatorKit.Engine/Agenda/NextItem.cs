@@ -7,9 +7,9 @@ namespace FacilitatorKit.Engine.Agenda;
 /// "Next item" together advance once. Nothing advances by itself, and nobody is cut off: while someone is
 /// speaking, the turn must be ended first.
 /// </summary>
-public sealed record NextItem(CommandId Id, Actor Actor, AgendaItemId? Closing) : MeetingCommand(Id, Actor)
+public sealed record NextItem(CommandId Id, AgendaItemId? Closing) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunAgenda;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -20,17 +20,17 @@ public sealed record NextItem(CommandId Id, Actor Actor, AgendaItemId? Closing) 
 
         if (state.CurrentItemId != Closing)
         {
-            return Refusal.AlreadyChanged("Already changed: the agenda has moved on. The screen now shows the current item.");
+            return new Refusal(RefusalReason.AgendaAlreadyMoved);
         }
 
         if (state.CurrentTurn is { } turn)
         {
-            return Refusal.NotNow($"{state.NameOf(turn.Participant)} is still speaking. End the turn first, then move to the next item.");
+            return new Refusal(RefusalReason.StillSpeaking) { Person = turn.Participant };
         }
 
         if (state.Queue.Find(e => e.Kind == Speakers.QueueEntryKind.PointOfProcess) is { } point)
         {
-            return Refusal.NotNow($"{state.NameOf(point.Participant)} has a point of process waiting. Take it, or lower it, before moving on.");
+            return new Refusal(RefusalReason.PointOfProcessWaiting) { Person = point.Participant };
         }
 
         var events = new List<MeetingEvent>();
@@ -42,7 +42,7 @@ public sealed record NextItem(CommandId Id, Actor Actor, AgendaItemId? Closing) 
         var next = state.Agenda.Find(i => i.Status == AgendaItemStatus.Pending);
         if (next is null)
         {
-            return events.Count == 0 ? Refusal.NotNow("There are no more agenda items. End the meeting when you are ready.") : Decision.Accept(events);
+            return events.Count == 0 ? new Refusal(RefusalReason.NoMoreItems) : Decision.Accept(events);
         }
 
         events.AddRange(Guards.StartItem(state, next, now));

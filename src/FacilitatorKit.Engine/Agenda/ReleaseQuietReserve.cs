@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Agenda;
 
 /// <summary>Opens the end of a sharing item, kept for people who have not shared, to everyone.</summary>
-public sealed record ReleaseQuietReserve(CommandId Id, Actor Actor, AgendaItemId Item) : MeetingCommand(Id, Actor)
+public sealed record ReleaseQuietReserve(CommandId Id, AgendaItemId Item) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunAgenda;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -16,7 +16,7 @@ public sealed record ReleaseQuietReserve(CommandId Id, Actor Actor, AgendaItemId
 
         if (item.QuietReserve is null)
         {
-            return Refusal.NotNow($"\"{item.Title}\" keeps no time for quiet members.");
+            return new Refusal(RefusalReason.ItemKeepsNoQuietReserve) { Item = item.Id };
         }
 
         return item.QuietReserveReleased ? Decision.Accept() : Decision.Accept(new QuietReserveReleased(Item));

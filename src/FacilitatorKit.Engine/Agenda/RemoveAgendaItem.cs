@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Agenda;
 
 /// <summary>Takes an item that has not started (or was skipped) off the agenda.</summary>
-public sealed record RemoveAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item) : MeetingCommand(Id, Actor)
+public sealed record RemoveAgendaItem(CommandId Id, AgendaItemId Item) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunAgenda;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -16,6 +16,6 @@ public sealed record RemoveAgendaItem(CommandId Id, Actor Actor, AgendaItemId It
 
         return item.Status is AgendaItemStatus.Pending or AgendaItemStatus.Skipped
             ? Decision.Accept(new AgendaItemRemoved(Item))
-            : Refusal.NotNow($"\"{item.Title}\" has already started, so it stays on the record. Move to the next item instead.");
+            : new Refusal(RefusalReason.ItemAlreadyStarted) { Item = item.Id };
     }
 }

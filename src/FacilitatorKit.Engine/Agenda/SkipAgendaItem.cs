@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Agenda;
 
 /// <summary>Marks an item still to come as skipped: it stays on the agenda, greyed out, and "Next item" passes it by.</summary>
-public sealed record SkipAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item) : MeetingCommand(Id, Actor)
+public sealed record SkipAgendaItem(CommandId Id, AgendaItemId Item) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunAgenda;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunAgenda;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -18,7 +18,7 @@ public sealed record SkipAgendaItem(CommandId Id, Actor Actor, AgendaItemId Item
         {
             AgendaItemStatus.Pending => Decision.Accept(new AgendaItemSkipped(Item)),
             AgendaItemStatus.Skipped => Decision.Accept(),
-            _ => Refusal.NotNow($"\"{item.Title}\" has already started. Use Next item to move on."),
+            _ => new Refusal(RefusalReason.ItemAlreadyStarted) { Item = item.Id },
         };
     }
 }

@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Chair;
 
 /// <summary>Hands the chair to someone present. Names the current chair, so two devices cannot hand it over twice.</summary>
-public sealed record HandOverChair(CommandId Id, Actor Actor, ParticipantId? From, ParticipantId To) : MeetingCommand(Id, Actor)
+public sealed record HandOverChair(CommandId Id, ParticipantId? From, ParticipantId To) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.HandOverChair;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.HandOverChair;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -16,7 +16,7 @@ public sealed record HandOverChair(CommandId Id, Actor Actor, ParticipantId? Fro
 
         if (state.Chair != From)
         {
-            return Refusal.AlreadyChanged($"Already changed: {(state.Chair is { } chair ? state.NameOf(chair) : "nobody")} is the chair now.");
+            return new Refusal(RefusalReason.ChairAlreadyChanged) { Person = state.Chair };
         }
 
         return From == To ? Decision.Accept() : Decision.Accept(new ChairHandedOver(From, To, now));

@@ -48,7 +48,7 @@ public static class Balance
 
         var nudges = rows
             .Where(r => fairShare > TimeSpan.Zero && r.Airtime >= options.NudgeMinimum && r.Airtime > fairShare * options.ShareFactor)
-            .Select(r => new Nudge(r.Participant, NudgeText(r, fairShare), r.Airtime / fairShare))
+            .Select(r => new Nudge(r.Participant, NudgeReason.WellOverFairShare, r.Airtime / fairShare))
             .ToList();
 
         return new FairnessReport(
@@ -59,10 +59,6 @@ public static class Balance
             rows.Where(r => !r.HasSpoken).Select(r => r.Participant).ToList(),
             nudges);
     }
-
-    private static string NudgeText(ParticipantAirtime row, TimeSpan fairShare) =>
-        $"{row.Name} has had about {row.Airtime / fairShare:0.#} times a fair share of the time so far. " +
-        "Inviting people who have not spoken yet can help balance it.";
 
     /// <summary>
     /// The Gini coefficient of non-negative values: 0 when all are equal (or all zero), approaching 1 when one holds everything.

@@ -10,8 +10,15 @@ public sealed record FairnessOptions(double ShareFactor = 2.0, TimeSpan? Minimum
 /// <summary>One person's figures. <see cref="Share"/> is of the total airtime, from 0 to 1.</summary>
 public sealed record ParticipantAirtime(ParticipantId Participant, string Name, TimeSpan Airtime, int Turns, double Share, bool HasSpoken);
 
-/// <summary>A discreet prompt for facilitator roles, worded as balance, never as blame.</summary>
-public sealed record Nudge(ParticipantId Participant, string Message, double TimesFairShare);
+/// <summary>Why a nudge is given. The screens word it as balance, never as blame.</summary>
+public enum NudgeReason
+{
+    /// <summary>Someone's airtime is past the threshold: <see cref="FairnessOptions.ShareFactor"/> times the fair share, and at least the minimum.</summary>
+    WellOverFairShare,
+}
+
+/// <summary>A discreet prompt for facilitator roles: who, why, and how many fair shares they have had.</summary>
+public sealed record Nudge(ParticipantId Participant, NudgeReason Reason, double TimesFairShare);
 
 /// <summary>
 /// The fairness figures for facilitator roles only: never shown on the display, never ranked publicly.

@@ -4,20 +4,20 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine;
 
 /// <summary>Replaces the agenda with another format's, before the meeting starts.</summary>
-public sealed record ChangeFormat(CommandId Id, Actor Actor, MeetingFormat Format) : MeetingCommand(Id, Actor)
+public sealed record ChangeFormat(CommandId Id, MeetingFormat Format) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.ChangeFormat;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.ChangeFormat;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
         if (state.Phase != MeetingPhase.Gathering)
         {
-            return Refusal.NotNow("The format can only be changed before the meeting starts. Change the agenda item by item instead.");
+            return new Refusal(RefusalReason.FormatOnlyBeforeStart);
         }
 
         if (Format.Items.IsDefaultOrEmpty)
         {
-            return Refusal.Invalid("A format needs at least one agenda item.");
+            return new Refusal(RefusalReason.FormatHasNoItems);
         }
 
         foreach (var plan in Format.Items)

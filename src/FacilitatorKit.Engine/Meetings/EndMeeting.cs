@@ -4,16 +4,16 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine;
 
 /// <summary>Ends the meeting. A turn still under way is ended with the airtime it had; the current item is closed.</summary>
-public sealed record EndMeeting(CommandId Id, Actor Actor) : MeetingCommand(Id, Actor)
+public sealed record EndMeeting(CommandId Id) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.StartOrEndMeeting;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.StartOrEndMeeting;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
         switch (state.Phase)
         {
             case MeetingPhase.New:
-                return Refusal.NotNow("The meeting has not been set up yet.");
+                return new Refusal(RefusalReason.MeetingNotSetUp);
             case MeetingPhase.Ended:
                 return Decision.Accept();
         }

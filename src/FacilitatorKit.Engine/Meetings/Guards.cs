@@ -3,20 +3,20 @@ using FacilitatorKit.Engine.Speakers;
 
 namespace FacilitatorKit.Engine;
 
-/// <summary>The checks many commands share, each with the sentence a facilitator will read.</summary>
+/// <summary>The checks many commands share, each refusing with its reason.</summary>
 internal static class Guards
 {
     public static Refusal? Running(MeetingState state) => state.Phase switch
     {
         MeetingPhase.Running => null,
-        MeetingPhase.Ended => Refusal.NotNow("The meeting has ended."),
-        _ => Refusal.NotNow("The meeting has not started yet."),
+        MeetingPhase.Ended => new Refusal(RefusalReason.MeetingEnded),
+        _ => new Refusal(RefusalReason.MeetingNotStarted),
     };
 
     public static Refusal? NotEnded(MeetingState state) => state.Phase switch
     {
-        MeetingPhase.New => Refusal.NotNow("The meeting has not been set up yet."),
-        MeetingPhase.Ended => Refusal.NotNow("The meeting has ended."),
+        MeetingPhase.New => new Refusal(RefusalReason.MeetingNotSetUp),
+        MeetingPhase.Ended => new Refusal(RefusalReason.MeetingEnded),
         _ => null,
     };
 
@@ -31,7 +31,7 @@ internal static class Guards
 
         if (state.CurrentItem is not { } current)
         {
-            return Refusal.NotNow("No agenda item is under way. Start the next item first.");
+            return new Refusal(RefusalReason.NoItemUnderWay);
         }
 
         item = current;
@@ -49,7 +49,7 @@ internal static class Guards
 
         if (state.CurrentTurn is not { } current || current.Id != named)
         {
-            return Refusal.AlreadyChanged("Already changed: that turn has ended. The screen now shows who is speaking.");
+            return new Refusal(RefusalReason.TurnAlreadyEnded);
         }
 
         turn = current;
@@ -67,16 +67,16 @@ internal static class Guards
         var person = state.FindParticipant(who);
         if (person is null)
         {
-            return Refusal.NotFound("That person is not in this meeting.");
+            return new Refusal(RefusalReason.PersonNotInMeeting);
         }
 
-        return person.IsPresent ? null : Refusal.NotNow($"{person.Name} has left the meeting.");
+        return person.IsPresent ? null : new Refusal(RefusalReason.PersonHasLeft) { Person = who };
     }
 
     public static Refusal? Item(MeetingState state, AgendaItemId id, out AgendaItem item)
     {
         item = state.FindItem(id)!;
-        return item is null ? Refusal.NotFound("That agenda item is no longer on the agenda.") : null;
+        return item is null ? new Refusal(RefusalReason.ItemNotOnAgenda) : null;
     }
 
     /// <summary>The named item, in a meeting that is set up and not over.</summary>
@@ -94,22 +94,22 @@ internal static class Guards
     {
         if (string.IsNullOrWhiteSpace(plan.Title))
         {
-            return Refusal.Invalid("An agenda item needs a title.");
+            return new Refusal(RefusalReason.ItemNeedsTitle);
         }
 
-        if (plan.TimeBox <= TimeSpan.Zero)
+        if (plan.TimeBox < Limits.ShortestTimeBox || plan.TimeBox > Limits.LongestTimeBox)
         {
-            return Refusal.Invalid($"\"{plan.Title}\" needs a time box of at least a minute.");
+            return new Refusal(RefusalReason.TimeBoxOutOfRange) { Title = plan.Title, Duration = Limits.ShortestTimeBox, Limit = Limits.LongestTimeBox };
         }
 
-        if (plan.TurnLimit is { } limit && limit <= TimeSpan.Zero)
+        if (plan.TurnLimit is { } limit && (limit < Limits.ShortestTurnLimit || limit > Limits.LongestTurnLimit))
         {
-            return Refusal.Invalid($"The turn limit for \"{plan.Title}\" must be more than zero.");
+            return new Refusal(RefusalReason.TurnLimitOutOfRange) { Title = plan.Title, Duration = Limits.ShortestTurnLimit, Limit = Limits.LongestTurnLimit };
         }
 
-        if (plan.QuietReserve is { } reserve && (reserve <= TimeSpan.Zero || reserve >= plan.TimeBox))
+        if (plan.QuietReserve is { } reserve && (reserve < Limits.ShortestQuietReserve || reserve >= plan.TimeBox))
         {
-            return Refusal.Invalid($"The quiet-member reserve for \"{plan.Title}\" must be shorter than its time box.");
+            return new Refusal(RefusalReason.QuietReserveTooLong) { Title = plan.Title, Duration = Limits.ShortestQuietReserve };
         }
 
         return null;

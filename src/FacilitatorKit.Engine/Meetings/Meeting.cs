@@ -34,7 +34,14 @@ public static class Meeting
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
-        return state.HandledCommands.Contains(command.Id) ? null : Permissions.Check(command.Actor, command.RequiredAction(state));
+        if (state.HandledCommands.Contains(command.Id))
+        {
+            return null;
+        }
+
+        return command.Actor is { } actor
+            ? Permissions.Check(actor, command.RequiredAction(state, actor))
+            : new Refusal(RefusalReason.RoleMayNot);
     }
 
     public static MeetingState Apply(MeetingState state, MeetingEvent @event)

@@ -1,6 +1,8 @@
+using FacilitatorKit.Engine.Roles;
+
 namespace FacilitatorKit.Engine;
 
-/// <summary>Why a command was refused.</summary>
+/// <summary>What kind of refusal it is: what the person who pressed can do about it.</summary>
 public enum RefusalCode
 {
     /// <summary>The sender's role does not allow this.</summary>
@@ -19,14 +21,133 @@ public enum RefusalCode
     Invalid,
 }
 
-/// <summary>A typed, readable reason a command was refused. Refusals are values, never exceptions.</summary>
-public sealed record Refusal(RefusalCode Code, string Reason)
+/// <summary>
+/// Why exactly a command was refused. The engine gives the reason and its arguments; the screens put it in words
+/// (the Web project's resources), so the engine holds no sentences and names no buttons.
+/// </summary>
+public enum RefusalReason
 {
-    public static Refusal NotPermitted(string reason) => new(RefusalCode.NotPermitted, reason);
-    public static Refusal AlreadyChanged(string reason) => new(RefusalCode.AlreadyChanged, reason);
-    public static Refusal NotNow(string reason) => new(RefusalCode.NotNow, reason);
-    public static Refusal NotFound(string reason) => new(RefusalCode.NotFound, reason);
-    public static Refusal Invalid(string reason) => new(RefusalCode.Invalid, reason);
+    // NotPermitted. Role: the sender's role; Action: the row of the permission table it lacks.
+    RoleMayNot,
+
+    // AlreadyChanged.
+    TurnAlreadyEnded,
+    SpeakerAlreadyChanged,
+    TurnAlreadyExtended,
+    ItemAlreadyExtended,
+    AgendaAlreadyMoved,
+
+    /// <summary>Person: the chair now, or none.</summary>
+    ChairAlreadyChanged,
+
+    // NotNow.
+    MeetingNotSetUp,
+    MeetingAlreadySetUp,
+    MeetingNotStarted,
+    MeetingEnded,
+    NoItemUnderWay,
+
+    /// <summary>Person: who has left.</summary>
+    PersonHasLeft,
+    NobodyWaiting,
+
+    /// <summary>Item: the item whose reserve is on; Duration: the reserve.</summary>
+    QuietReserveKeepsTime,
+    TurnHasNoLimit,
+    PassForNowOnlyInGoRound,
+
+    /// <summary>Person: the speaker.</summary>
+    AlreadyPassedForNow,
+
+    /// <summary>Person: the speaker.</summary>
+    AlreadySpokeInRound,
+
+    /// <summary>Person: the speaker.</summary>
+    StillSpeaking,
+
+    /// <summary>Person: whose point of process is waiting.</summary>
+    PointOfProcessWaiting,
+    NoMoreItems,
+    FormatOnlyBeforeStart,
+
+    /// <summary>Item: the item that has started.</summary>
+    ItemAlreadyStarted,
+
+    /// <summary>Item: the item that is over.</summary>
+    ItemIsOver,
+
+    /// <summary>Item: the item that keeps no reserve.</summary>
+    ItemKeepsNoQuietReserve,
+
+    // NotFound.
+    PersonNotInMeeting,
+    ItemNotOnAgenda,
+    ChairNotAtMeeting,
+
+    // Invalid.
+    SetUpForAnotherMeeting,
+    FormatHasNoItems,
+    PersonListedTwice,
+    ParticipantNeedsName,
+    SeatNotInCircle,
+
+    /// <summary>Title: the planned item's title.</summary>
+    ItemNeedsTitle,
+
+    /// <summary>Title: the planned item's title; Duration, Limit: the range.</summary>
+    TimeBoxOutOfRange,
+
+    /// <summary>Title: the planned item's title; Duration, Limit: the range.</summary>
+    TurnLimitOutOfRange,
+
+    /// <summary>Title: the planned item's title.</summary>
+    QuietReserveTooLong,
+
+    /// <summary>Duration, Limit: the range of one extension.</summary>
+    TurnExtensionOutOfRange,
+
+    /// <summary>Duration, Limit: the range of one extension.</summary>
+    ItemExtensionOutOfRange,
+    MoveOnlyAmongItemsToCome,
+    NewItemsOnlyAfterCurrent,
+}
+
+/// <summary>
+/// A typed reason a command was refused, with the values a sentence about it needs (who, which item, how long).
+/// Refusals are values, never exceptions. People and items are named by id: the screen shows their names.
+/// </summary>
+public sealed record Refusal(RefusalReason Reason)
+{
+    public RefusalCode Code => CodeOf(Reason);
+
+    public ParticipantId? Person { get; init; }
+    public AgendaItemId? Item { get; init; }
+
+    /// <summary>A planned item's title, for an item not on the agenda yet (so it has no id).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>A length of time: a reserve, or the low end of a range.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>The high end of a range.</summary>
+    public TimeSpan? Limit { get; init; }
+
+    public Role? Role { get; init; }
+    public MeetingAction? Action { get; init; }
+
+    public static RefusalCode CodeOf(RefusalReason reason) => reason switch
+    {
+        RefusalReason.RoleMayNot => RefusalCode.NotPermitted,
+        RefusalReason.TurnAlreadyEnded or RefusalReason.SpeakerAlreadyChanged or RefusalReason.TurnAlreadyExtended
+            or RefusalReason.ItemAlreadyExtended or RefusalReason.AgendaAlreadyMoved or RefusalReason.ChairAlreadyChanged => RefusalCode.AlreadyChanged,
+        RefusalReason.PersonNotInMeeting or RefusalReason.ItemNotOnAgenda or RefusalReason.ChairNotAtMeeting => RefusalCode.NotFound,
+        RefusalReason.SetUpForAnotherMeeting or RefusalReason.FormatHasNoItems or RefusalReason.PersonListedTwice
+            or RefusalReason.ParticipantNeedsName or RefusalReason.SeatNotInCircle or RefusalReason.ItemNeedsTitle
+            or RefusalReason.TimeBoxOutOfRange or RefusalReason.TurnLimitOutOfRange or RefusalReason.QuietReserveTooLong
+            or RefusalReason.TurnExtensionOutOfRange or RefusalReason.ItemExtensionOutOfRange
+            or RefusalReason.MoveOnlyAmongItemsToCome or RefusalReason.NewItemsOnlyAfterCurrent => RefusalCode.Invalid,
+        _ => RefusalCode.NotNow,
+    };
 
     public override string ToString() => $"{Code}: {Reason}";
 }

@@ -11,30 +11,29 @@ namespace FacilitatorKit.Engine;
 /// </summary>
 public sealed record SetUpMeeting(
     CommandId Id,
-    Actor Actor,
     MeetingId Meeting,
     MeetingFormat Format,
     ImmutableArray<Participant> Participants,
     ParticipantId? Chair = null,
-    ImmutableDictionary<ParticipantId, TimeSpan>? RecentAirtime = null) : MeetingCommand(Id, Actor)
+    ImmutableDictionary<ParticipantId, TimeSpan>? RecentAirtime = null) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.StartOrEndMeeting;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.StartOrEndMeeting;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
         if (state.Phase != MeetingPhase.New)
         {
-            return Refusal.NotNow("This meeting has already been set up.");
+            return new Refusal(RefusalReason.MeetingAlreadySetUp);
         }
 
         if (Meeting != state.Id)
         {
-            return Refusal.Invalid("This set-up is for another meeting.");
+            return new Refusal(RefusalReason.SetUpForAnotherMeeting);
         }
 
         if (Format.Items.IsDefaultOrEmpty)
         {
-            return Refusal.Invalid("A format needs at least one agenda item.");
+            return new Refusal(RefusalReason.FormatHasNoItems);
         }
 
         foreach (var plan in Format.Items)
@@ -48,12 +47,12 @@ public sealed record SetUpMeeting(
         var people = Participants.IsDefault ? [] : Participants;
         if (people.Select(p => p.Id).Distinct().Count() != people.Length)
         {
-            return Refusal.Invalid("The same person is listed twice.");
+            return new Refusal(RefusalReason.PersonListedTwice);
         }
 
         if (Chair is { } chair && !people.Any(p => p.Id == chair))
         {
-            return Refusal.NotFound("The chair must be one of the people at the meeting.");
+            return new Refusal(RefusalReason.ChairNotAtMeeting);
         }
 
         return Decision.Accept(new MeetingSetUp(

@@ -4,20 +4,20 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine;
 
 /// <summary>Starts the meeting and its first item; that item's end becomes an absolute instant.</summary>
-public sealed record StartMeeting(CommandId Id, Actor Actor) : MeetingCommand(Id, Actor)
+public sealed record StartMeeting(CommandId Id) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.StartOrEndMeeting;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.StartOrEndMeeting;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
         switch (state.Phase)
         {
             case MeetingPhase.New:
-                return Refusal.NotNow("The meeting has not been set up yet.");
+                return new Refusal(RefusalReason.MeetingNotSetUp);
             case MeetingPhase.Running:
                 return Decision.Accept();
             case MeetingPhase.Ended:
-                return Refusal.NotNow("The meeting has ended.");
+                return new Refusal(RefusalReason.MeetingEnded);
         }
 
         var events = new List<MeetingEvent> { new MeetingStarted(now) };

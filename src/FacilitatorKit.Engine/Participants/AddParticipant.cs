@@ -6,9 +6,9 @@ namespace FacilitatorKit.Engine.Participants;
 /// Adds someone on the spot (a member, a guest or a newcomer) at a seat (the end when none is given).
 /// Someone who had left and comes back returns to their old seat.
 /// </summary>
-public sealed record AddParticipant(CommandId Id, Actor Actor, Participant Participant, int? Seat = null) : MeetingCommand(Id, Actor)
+public sealed record AddParticipant(CommandId Id, Participant Participant, int? Seat = null) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -24,13 +24,13 @@ public sealed record AddParticipant(CommandId Id, Actor Actor, Participant Parti
 
         if (string.IsNullOrWhiteSpace(Participant.Name))
         {
-            return Refusal.Invalid("A participant needs a first name or an alias.");
+            return new Refusal(RefusalReason.ParticipantNeedsName);
         }
 
         var seat = Seat ?? state.Participants.Count;
         if (seat < 0 || seat > state.Participants.Count)
         {
-            return Refusal.Invalid("That seat is not in the circle.");
+            return new Refusal(RefusalReason.SeatNotInCircle);
         }
 
         return Decision.Accept(new ParticipantAdded(Participant with { IsPresent = true }, seat));

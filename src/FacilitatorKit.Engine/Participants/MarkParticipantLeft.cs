@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Participants;
 
 /// <summary>Someone left: they leave the queue and the go-round. If they were speaking, their turn ends with the airtime it had.</summary>
-public sealed record MarkParticipantLeft(CommandId Id, Actor Actor, ParticipantId Participant) : MeetingCommand(Id, Actor)
+public sealed record MarkParticipantLeft(CommandId Id, ParticipantId Participant) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -17,7 +17,7 @@ public sealed record MarkParticipantLeft(CommandId Id, Actor Actor, ParticipantI
         var person = state.FindParticipant(Participant);
         if (person is null)
         {
-            return Refusal.NotFound("That person is not in this meeting.");
+            return new Refusal(RefusalReason.PersonNotInMeeting);
         }
 
         if (!person.IsPresent)

@@ -3,10 +3,10 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Participants;
 
 /// <summary>"I need a break": a discreet signal to the facilitator roles, from the person or on their behalf.</summary>
-public sealed record SignalBreak(CommandId Id, Actor Actor, ParticipantId Participant) : MeetingCommand(Id, Actor)
+public sealed record SignalBreak(CommandId Id, ParticipantId Participant) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) =>
-        Actor.Self == Participant ? MeetingAction.SignalBreak : MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) =>
+        actor.Self == Participant ? MeetingAction.SignalBreak : MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {

@@ -6,21 +6,20 @@ namespace FacilitatorKit.Engine.Speakers;
 /// "Add a minute" (or more): the named turn's limit and deadline move later. <paramref name="LimitSeen"/> is the limit
 /// the sender saw, so two devices pressing "Add a minute" together add one minute, not two.
 /// </summary>
-public sealed record ExtendTurn(CommandId Id, Actor Actor, TurnId Turn, TimeSpan By, TimeSpan? LimitSeen = null) : MeetingCommand(Id, Actor)
+public sealed record ExtendTurn(CommandId Id, TurnId Turn, TimeSpan By, TimeSpan? LimitSeen = null) : MeetingCommand(Id)
 {
     public static readonly TimeSpan OneMinute = TimeSpan.FromMinutes(1);
-    public static readonly TimeSpan MaximumExtension = TimeSpan.FromMinutes(15);
 
-    public static ExtendTurn AddAMinute(CommandId id, Actor actor, TurnId turn) => new(id, actor, turn, OneMinute);
+    public static ExtendTurn AddAMinute(CommandId id, TurnId turn) => new(id, turn, OneMinute);
 
     /// <summary>"Add a minute" to the turn as this device sees it.</summary>
-    public static ExtendTurn AddAMinute(CommandId id, Actor actor, Turn turn)
+    public static ExtendTurn AddAMinute(CommandId id, Turn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return new(id, actor, turn.Id, OneMinute, turn.Limit);
+        return new(id, turn.Id, OneMinute, turn.Limit);
     }
 
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -29,19 +28,19 @@ public sealed record ExtendTurn(CommandId Id, Actor Actor, TurnId Turn, TimeSpan
             return refusal;
         }
 
-        if (By <= TimeSpan.Zero || By > MaximumExtension)
+        if (By < Limits.ShortestTurnExtension || By > Limits.LongestTurnExtension)
         {
-            return Refusal.Invalid("A turn can be extended by up to 15 minutes at a time.");
+            return new Refusal(RefusalReason.TurnExtensionOutOfRange) { Duration = Limits.ShortestTurnExtension, Limit = Limits.LongestTurnExtension };
         }
 
         if (turn.Limit is null)
         {
-            return Refusal.NotNow("This turn has no time limit, so there is nothing to extend.");
+            return new Refusal(RefusalReason.TurnHasNoLimit);
         }
 
         if (LimitSeen is { } seen && seen != turn.Limit)
         {
-            return Refusal.AlreadyChanged("Already changed: this turn was just extended on another device.");
+            return new Refusal(RefusalReason.TurnAlreadyExtended);
         }
 
         return Decision.Accept(new TurnExtended(Turn, By, turn.Deadline + By));

@@ -3,10 +3,10 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Speakers;
 
 /// <summary>Takes someone out of the speaker queue (or the go-round still to come): themselves, or anyone for a facilitator role.</summary>
-public sealed record LowerHand(CommandId Id, Actor Actor, ParticipantId Participant) : MeetingCommand(Id, Actor)
+public sealed record LowerHand(CommandId Id, ParticipantId Participant) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) =>
-        Actor.Self == Participant ? MeetingAction.RaiseOwnHand : MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) =>
+        actor.Self == Participant ? MeetingAction.RaiseOwnHand : MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {

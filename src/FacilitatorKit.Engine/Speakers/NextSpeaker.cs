@@ -6,9 +6,9 @@ namespace FacilitatorKit.Engine.Speakers;
 /// Ends the turn under way, if any, and starts the next person's turn by the item's policy. It names the turn it
 /// ends (null when nobody is speaking), so two devices pressing "Next speaker" together advance the queue once.
 /// </summary>
-public sealed record NextSpeaker(CommandId Id, Actor Actor, TurnId? Ending) : MeetingCommand(Id, Actor)
+public sealed record NextSpeaker(CommandId Id, TurnId? Ending) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -19,7 +19,7 @@ public sealed record NextSpeaker(CommandId Id, Actor Actor, TurnId? Ending) : Me
 
         if (state.CurrentTurn?.Id != Ending)
         {
-            return Refusal.AlreadyChanged("Already changed: the speaker changed on another device. The screen now shows who is speaking.");
+            return new Refusal(RefusalReason.SpeakerAlreadyChanged);
         }
 
         var events = new List<MeetingEvent>(Guards.EndCurrentTurn(state, now));
@@ -32,8 +32,8 @@ public sealed record NextSpeaker(CommandId Id, Actor Actor, TurnId? Ending) : Me
             }
 
             return item.IsQuietReserveActive(now) && state.SpeakerOrder(now).Count > 0
-                ? Refusal.NotNow($"The last {Minutes(item.QuietReserve!.Value)} of \"{item.Title}\" are kept for people who have not shared yet, and none of them is waiting. Invite them, or open the time to everyone.")
-                : Refusal.NotNow("Nobody is waiting to speak.");
+                ? new Refusal(RefusalReason.QuietReserveKeepsTime) { Item = item.Id, Duration = item.QuietReserve }
+                : new Refusal(RefusalReason.NobodyWaiting);
         }
 
         var kind = next.Kind switch
@@ -46,6 +46,4 @@ public sealed record NextSpeaker(CommandId Id, Actor Actor, TurnId? Ending) : Me
         events.Add(new TurnStarted(new TurnId(state.LastTurnNumber + 1), next.Participant, item.Id, kind, now, limit, now + limit));
         return Decision.Accept(events);
     }
-
-    private static string Minutes(TimeSpan t) => t.TotalMinutes == 1 ? "minute" : $"{t.TotalMinutes:0.#} minutes";
 }

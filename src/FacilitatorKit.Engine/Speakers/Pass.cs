@@ -7,12 +7,12 @@ namespace FacilitatorKit.Engine.Speakers;
 /// already spoken for longer than <see cref="Grace"/> has not passed: their turn ends as spoken, with its airtime,
 /// so a late "pass" can never wipe real speaking time from the balance.
 /// </summary>
-public sealed record Pass(CommandId Id, Actor Actor, TurnId Turn) : MeetingCommand(Id, Actor)
+public sealed record Pass(CommandId Id, TurnId Turn) : MeetingCommand(Id)
 {
     /// <summary>Long enough to say "I'll pass, thanks"; anything longer was speaking.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(15);
 
-    internal override MeetingAction RequiredAction(MeetingState state) => Guards.OwnTurnOrRunQueue(state, Turn, Actor);
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => Guards.OwnTurnOrRunQueue(state, Turn, actor);
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {

@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Speakers;
 
 /// <summary>In a go-round, the speaker passes for now: no airtime, and they move to the end of this round, once.</summary>
-public sealed record PassForNow(CommandId Id, Actor Actor, TurnId Turn) : MeetingCommand(Id, Actor)
+public sealed record PassForNow(CommandId Id, TurnId Turn) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => Guards.OwnTurnOrRunQueue(state, Turn, Actor);
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => Guards.OwnTurnOrRunQueue(state, Turn, actor);
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
@@ -16,17 +16,17 @@ public sealed record PassForNow(CommandId Id, Actor Actor, TurnId Turn) : Meetin
 
         if (turn.Kind != TurnKind.GoRound || state.Round is null)
         {
-            return Refusal.NotNow("Pass for now is for a go-round. Use Pass instead.");
+            return new Refusal(RefusalReason.PassForNowOnlyInGoRound);
         }
 
         if (state.Round.PassedForNow.Contains(turn.Participant))
         {
-            return Refusal.NotNow($"{state.NameOf(turn.Participant)} has already passed for now in this round. They can speak or pass.");
+            return new Refusal(RefusalReason.AlreadyPassedForNow) { Person = turn.Participant };
         }
 
         if (turn.Airtime(now) > Pass.Grace)
         {
-            return Refusal.NotNow($"{state.NameOf(turn.Participant)} has already spoken in this round. Use End turn.");
+            return new Refusal(RefusalReason.AlreadySpokeInRound) { Person = turn.Participant };
         }
 
         return Decision.Accept(new TurnEnded(turn.Id, now, TurnOutcome.PassedForNow, TimeSpan.Zero));

@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Speakers;
 
 /// <summary>Pauses the named turn: airtime and the deadline both stop.</summary>
-public sealed record PauseTurn(CommandId Id, Actor Actor, TurnId Turn) : MeetingCommand(Id, Actor)
+public sealed record PauseTurn(CommandId Id, TurnId Turn) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {

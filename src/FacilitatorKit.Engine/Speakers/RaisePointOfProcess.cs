@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Speakers;
 
 /// <summary>Puts someone at the front of the queue for a process point or a safety concern. Their turn is marked as such.</summary>
-public sealed record RaisePointOfProcess(CommandId Id, Actor Actor, ParticipantId Participant) : MeetingCommand(Id, Actor)
+public sealed record RaisePointOfProcess(CommandId Id, ParticipantId Participant) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {

@@ -3,9 +3,9 @@ using FacilitatorKit.Engine.Roles;
 namespace FacilitatorKit.Engine.Speakers;
 
 /// <summary>Resumes the named turn: airtime runs again, and the deadline is set from the time that was left.</summary>
-public sealed record ResumeTurn(CommandId Id, Actor Actor, TurnId Turn) : MeetingCommand(Id, Actor)
+public sealed record ResumeTurn(CommandId Id, TurnId Turn) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {

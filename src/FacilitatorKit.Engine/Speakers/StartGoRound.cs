@@ -7,9 +7,9 @@ namespace FacilitatorKit.Engine.Speakers;
 /// Starts (or restarts) a go-round on the current item: present participants in seating order, beginning after the
 /// chair, or at the person chosen. The item's turn order becomes Go-round.
 /// </summary>
-public sealed record StartGoRound(CommandId Id, Actor Actor, ParticipantId? StartWith = null) : MeetingCommand(Id, Actor)
+public sealed record StartGoRound(CommandId Id, ParticipantId? StartWith = null) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state) => MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {

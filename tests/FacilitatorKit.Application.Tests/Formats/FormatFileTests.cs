@@ -1,5 +1,6 @@
 using FacilitatorKit.Application.Formats;
 using FacilitatorKit.Application.Tests.Support;
+using FacilitatorKit.Testing;
 using FacilitatorKit.Application.Validation;
 using FacilitatorKit.Engine.Agenda;
 
@@ -103,11 +104,11 @@ public class FormatFileTests
     [InlineData("{ \"name\": \"Typo\", \"itmes\": [] }", "is not a valid format file")]
     [InlineData("{ \"name\": \"Odd kind\", \"items\": [ { \"title\": \"Welcome\", \"kind\": \"Karaoke\", \"minutes\": 5 } ] }", "is not a valid format file")]
     [InlineData("null", "is empty")]
-    [InlineData("{ \"name\": \"Nothing\", \"items\": [] }", "A format needs at least one agenda item.")]
-    [InlineData("{ \"name\": \"Zero\", \"items\": [ { \"title\": \"Welcome\", \"kind\": \"Opening\", \"minutes\": 0 } ] }", "A time box is between 1 and 240 minutes.")]
-    [InlineData("{ \"name\": \"Reserve\", \"items\": [ { \"title\": \"Sharing\", \"kind\": \"Sharing\", \"minutes\": 10, \"quietReserveMinutes\": 10 } ] }", "shorter than the time box")]
-    [InlineData("{ \"items\": [ { \"title\": \"Welcome\", \"kind\": \"Opening\", \"minutes\": 5 } ] }", "Please enter a format name.")]
-    [InlineData("{ \"name\": \"Untitled\", \"items\": [ { \"kind\": \"Opening\", \"minutes\": 5 } ] }", "Please give the agenda item a title.")]
+    [InlineData("{ \"name\": \"Nothing\", \"items\": [] }", "Items (FormatHasNoItems)")]
+    [InlineData("{ \"name\": \"Zero\", \"items\": [ { \"title\": \"Welcome\", \"kind\": \"Opening\", \"minutes\": 0 } ] }", "Item.Minutes (TimeBoxOutOfRange)")]
+    [InlineData("{ \"name\": \"Reserve\", \"items\": [ { \"title\": \"Sharing\", \"kind\": \"Sharing\", \"minutes\": 10, \"quietReserveMinutes\": 10 } ] }", "QuietReserveTooLong")]
+    [InlineData("{ \"items\": [ { \"title\": \"Welcome\", \"kind\": \"Opening\", \"minutes\": 5 } ] }", "Name (NameMissing)")]
+    [InlineData("{ \"name\": \"Untitled\", \"items\": [ { \"kind\": \"Opening\", \"minutes\": 5 } ] }", "Item.Title (ItemNeedsTitle)")]
     public void BrokenFile_GivesAClearFormatFileException(string json, string expected)
     {
         var error = Assert.Throws<FormatFileException>(() => FormatFile.Parse(json, "my-format.json"));

@@ -36,13 +36,13 @@ public sealed class TestMeeting
         var people = names.ToDictionary(n => n, _ => ParticipantId.New());
         var id = MeetingId.New();
         var meeting = new TestMeeting(MeetingState.Initial(id), people);
-        meeting.Do(new SetUpMeeting(CommandId.New(), Actor.Facilitator, id, Format,
-            [.. names.Select(n => new Participant(people[n], n))], names.Length == 0 ? null : people[names[0]]));
-        meeting.Do(new StartMeeting(CommandId.New(), Actor.Facilitator));
+        meeting.Do(new SetUpMeeting(CommandId.New(), id, Format,
+            [.. names.Select(n => new Participant(people[n], n))], names.Length == 0 ? null : people[names[0]]) { Actor = Actor.Facilitator });
+        meeting.Do(new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator });
         return meeting;
     }
 
-    public TestMeeting Leaves(string name) => Do(new MarkParticipantLeft(CommandId.New(), Actor.Facilitator, P(name)));
+    public TestMeeting Leaves(string name) => Do(new MarkParticipantLeft(CommandId.New(), P(name)) { Actor = Actor.Facilitator });
 
     private TestMeeting Do(MeetingCommand command)
     {

@@ -30,7 +30,7 @@ public class AgendaItemInputValidatorTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void TimeBox_OutOfRange_IsRefusedWithTheRange(double minutes) =>
-        Assert.Contains("A time box is between 1 and 240 minutes.", Messages(Sharing with { Minutes = minutes, QuietReserveMinutes = null }));
+        Assert.Contains(nameof(InputProblem.TimeBoxOutOfRange), Messages(Sharing with { Minutes = minutes, QuietReserveMinutes = null }));
 
     [Theory]
     [InlineData(null)]
@@ -48,7 +48,7 @@ public class AgendaItemInputValidatorTests
     [InlineData(61)]
     [InlineData(double.NaN)]
     public void TurnLimit_OutOfRange_IsRefusedWithTheRange(double minutes) =>
-        Assert.Equal(["A turn limit is between a quarter of a minute and 60 minutes, or none."], Messages(Sharing with { TurnLimitMinutes = minutes }));
+        Assert.Equal([nameof(InputProblem.TurnLimitOutOfRange)], Messages(Sharing with { TurnLimitMinutes = minutes }));
 
     [Theory]
     [InlineData(null)]
@@ -65,13 +65,13 @@ public class AgendaItemInputValidatorTests
     [InlineData(45)]
     [InlineData(double.NaN)]
     public void QuietReserve_NotShorterThanTheTimeBoxOrUnderAMinute_IsRefused(double minutes) =>
-        Assert.Equal(["The time kept for quiet members must be at least a minute and shorter than the time box."], Messages(Sharing with { QuietReserveMinutes = minutes }));
+        Assert.Equal([nameof(InputProblem.QuietReserveTooLong)], Messages(Sharing with { QuietReserveMinutes = minutes }));
 
     [Theory]
-    [InlineData(null, "Please give the agenda item a title.")]
-    [InlineData("   ", "Please give the agenda item a title.")]
-    [InlineData("Sharing\tround", "A title can't contain line breaks, tabs or other control characters.")]
-    [InlineData("123456789012345678901234567890123456789012345678901234567890123456789012345678901", "An agenda item's title can be at most 80 characters.")]
+    [InlineData(null, nameof(InputProblem.ItemNeedsTitle))]
+    [InlineData("   ", nameof(InputProblem.ItemNeedsTitle))]
+    [InlineData("Sharing\tround", nameof(InputProblem.TitleHasInvisibleCharacters))]
+    [InlineData("123456789012345678901234567890123456789012345678901234567890123456789012345678901", nameof(InputProblem.TitleTooLong))]
     public void Title_MissingTooLongOrWithControlCharacters_IsRefused(string? title, string message) =>
         Assert.Equal([message], Messages(Sharing with { Title = title }));
 
@@ -84,8 +84,8 @@ public class AgendaItemInputValidatorTests
     {
         var messages = Messages(Sharing with { Kind = (AgendaItemKind)99, TurnOrder = (TurnPolicy)7 });
 
-        Assert.Contains("Please choose what kind of item this is.", messages);
-        Assert.Contains("Please choose a turn order: Raise hand, Go-round or Balanced.", messages);
+        Assert.Contains(nameof(InputProblem.ItemKindUnknown), messages);
+        Assert.Contains(nameof(InputProblem.TurnOrderUnknown), messages);
     }
 
     [Fact]
@@ -106,5 +106,5 @@ public class AgendaItemInputValidatorTests
         Assert.Null(plan.QuietReserve);
     }
 
-    private static string[] Messages(AgendaItemInput input) => [.. Validator.Validate(input).Errors.Select(e => e.ErrorMessage)];
+    private static string[] Messages(AgendaItemInput input) => [.. Validator.Validate(input).Errors.Select(e => e.ErrorCode)];
 }

@@ -1,21 +1,28 @@
 using System.Collections.Immutable;
 using FacilitatorKit.Application.Tests.Support;
+using FacilitatorKit.Testing;
 using FacilitatorKit.Application.Validation;
+using FacilitatorKit.Application.Validation.Commands;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Chair;
 using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
+using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FacilitatorKit.Application.Tests.Validation;
 
 /// <summary>The boundary check before the engine: people and items the meeting has, sane durations, names that tell people apart.</summary>
 public class MeetingCommandValidatorTests
 {
-    private const string UnknownPerson = "That person is not in this meeting.";
-    private const string UnknownItem = "That agenda item is no longer on the agenda.";
+    private const string UnknownPerson = nameof(InputProblem.PersonNotInMeeting);
+    private const string UnknownItem = nameof(InputProblem.ItemNotOnAgenda);
+
+    private static readonly CommandValidation Validation =
+        new ServiceCollection().AddFacilitatorKitApplication().BuildServiceProvider().GetRequiredService<CommandValidation>();
 
     private static readonly Actor Facilitator = Actor.Facilitator;
 
@@ -35,7 +42,7 @@ public class MeetingCommandValidatorTests
         var result = Validate(meeting, PersonCommand(command, ParticipantId.New()));
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal(UnknownPerson, error.ErrorMessage);
+        Assert.Equal(UnknownPerson, error.ErrorCode);
     }
 
     [Theory]
@@ -53,7 +60,7 @@ public class MeetingCommandValidatorTests
         // They are known to the meeting; whether they may still queue is the engine's rule, with its own reason.
         var meeting = TestMeeting.Running("Ana", "Ben").Leaves("Ben");
 
-        Assert.True(Validate(meeting, new RaiseHand(CommandId.New(), Facilitator, meeting.P("Ben"))).IsValid);
+        Assert.True(Validate(meeting, new RaiseHand(CommandId.New(), meeting.P("Ben")) { Actor = Facilitator }).IsValid);
     }
 
     [Theory]
@@ -64,7 +71,7 @@ public class MeetingCommandValidatorTests
 
         var result = Validate(meeting, ItemCommand(command, new AgendaItemId(42)));
 
-        Assert.Equal([UnknownItem], result.Errors.Select(e => e.ErrorMessage));
+        Assert.Equal([UnknownItem], result.Errors.Select(e => e.ErrorCode));
         Assert.Equal("Item", result.Errors[0].PropertyName);
     }
 
@@ -86,9 +93,11 @@ public class MeetingCommandValidatorTests
     {
         var meeting = TestMeeting.Running("Ana");
 
-        var result = Validate(meeting, new ExtendAgendaItem(CommandId.New(), Facilitator, meeting.FirstItem, TimeSpan.FromMinutes(minutes)));
+        var result = Validate(meeting, new ExtendAgendaItem(CommandId.New(), meeting.FirstItem, TimeSpan.FromMinutes(minutes)) { Actor = Facilitator });
 
-        Assert.Equal(["An item can be extended by 1 to 120 minutes at a time."], result.Errors.Select(e => e.ErrorMessage));
+        var error = FieldError.From(Assert.Single(result.Errors));
+        Assert.True(error.Is(InputProblem.ItemExtensionOutOfRange));
+        Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(120)), ((TimeSpan)error.Args["Min"]!, (TimeSpan)error.Args["Max"]!));
     }
 
     [Theory]
@@ -100,10 +109,10 @@ public class MeetingCommandValidatorTests
     {
         var meeting = TestMeeting.Running("Ana");
 
-        var result = Validate(meeting, new ExtendTurn(CommandId.New(), Facilitator, new TurnId(1), TimeSpan.FromMinutes(minutes)));
+        var result = Validate(meeting, new ExtendTurn(CommandId.New(), new TurnId(1), TimeSpan.FromMinutes(minutes)) { Actor = Facilitator });
 
         Assert.Equal(valid, result.IsValid);
-        Assert.All(result.Errors, e => Assert.Equal("A turn can be extended by 1 to 15 minutes at a time.", e.ErrorMessage));
+        Assert.All(result.Errors, e => Assert.Equal(nameof(InputProblem.TurnExtensionOutOfRange), e.ErrorCode));
     }
 
     [Theory]
@@ -115,10 +124,10 @@ public class MeetingCommandValidatorTests
     {
         var meeting = TestMeeting.Running("Ana");
 
-        var result = Validate(meeting, new ChangeTurnLimit(CommandId.New(), Facilitator, meeting.FirstItem, TimeSpan.FromSeconds(seconds)));
+        var result = Validate(meeting, new ChangeTurnLimit(CommandId.New(), meeting.FirstItem, TimeSpan.FromSeconds(seconds)) { Actor = Facilitator });
 
         Assert.Equal(valid, result.IsValid);
-        Assert.All(result.Errors, e => Assert.Equal("A turn limit is between a quarter of a minute and 60 minutes, or none.", e.ErrorMessage));
+        Assert.All(result.Errors, e => Assert.Equal(nameof(InputProblem.TurnLimitOutOfRange), e.ErrorCode));
     }
 
     [Fact]
@@ -126,7 +135,7 @@ public class MeetingCommandValidatorTests
     {
         var meeting = TestMeeting.Running("Ana");
 
-        Assert.True(Validate(meeting, new ChangeTurnLimit(CommandId.New(), Facilitator, meeting.FirstItem, null)).IsValid);
+        Assert.True(Validate(meeting, new ChangeTurnLimit(CommandId.New(), meeting.FirstItem, null) { Actor = Facilitator }).IsValid);
     }
 
     [Theory]
@@ -136,12 +145,13 @@ public class MeetingCommandValidatorTests
     {
         var meeting = TestMeeting.Running("Ana", "Ben");
 
-        var result = Validate(meeting, new AddParticipant(CommandId.New(), Facilitator, new Participant(ParticipantId.New(), name)));
+        var result = Validate(meeting, new AddParticipant(CommandId.New(), new Participant(ParticipantId.New(), name)) { Actor = Facilitator });
 
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("Name", error.PropertyName);
-        Assert.Equal($"Someone called Ana is already here. Add an initial or use an alias, so people can tell you apart.", error.ErrorMessage);
-        Assert.NotEqual("Ana", name); // the message names the person who is here, however the new name was typed
+        var error = FieldError.From(Assert.Single(result.Errors));
+        Assert.Equal("Name", error.Field);
+        Assert.True(error.Is(InputProblem.NameTakenHere));
+        Assert.Equal("Ana", error.Args["Name"]); // the person who is here, however the new name was typed
+        Assert.NotEqual("Ana", name);
     }
 
     [Fact]
@@ -149,7 +159,7 @@ public class MeetingCommandValidatorTests
     {
         var meeting = TestMeeting.Running("Ana", "Ben").Leaves("Ben");
 
-        Assert.True(Validate(meeting, new AddParticipant(CommandId.New(), Facilitator, new Participant(ParticipantId.New(), "Ben"))).IsValid);
+        Assert.True(Validate(meeting, new AddParticipant(CommandId.New(), new Participant(ParticipantId.New(), "Ben")) { Actor = Facilitator }).IsValid);
     }
 
     [Fact]
@@ -157,21 +167,23 @@ public class MeetingCommandValidatorTests
     {
         var meeting = TestMeeting.Running("Ana", "Ben");
 
-        Assert.True(Validate(meeting, new AddParticipant(CommandId.New(), Facilitator, new Participant(meeting.P("Ben"), "Ben"))).IsValid);
+        Assert.True(Validate(meeting, new AddParticipant(CommandId.New(), new Participant(meeting.P("Ben"), "Ben")) { Actor = Facilitator }).IsValid);
     }
 
     [Theory]
-    [InlineData("", "Please enter a name.")]
-    [InlineData("Sam\nSmith", "A name can't contain line breaks, tabs, or invisible control or formatting characters.")]
-    [InlineData("12345678901234567890123456789012345678901", "A name can be at most 40 characters. A first name or an alias is enough.")]
-    public void AddParticipant_NameAgainstTheRules_IsRefusedOnTheNameField(string name, string message)
+    [InlineData("", nameof(InputProblem.NameMissing))]
+    [InlineData("Sam\nSmith", nameof(InputProblem.NameHasInvisibleCharacters))]
+    [InlineData("Bell\u0007", nameof(InputProblem.NameHasInvisibleCharacters))]
+    [InlineData("12345678901234567890123456789012345678901", nameof(InputProblem.NameTooLong))]
+    public void AddParticipant_NameAgainstTheRules_IsRefusedOnTheNameField(string name, string problem)
     {
         var meeting = TestMeeting.Running("Ana");
 
-        var error = Assert.Single(Validate(meeting, new AddParticipant(CommandId.New(), Facilitator, new Participant(ParticipantId.New(), name))).Errors);
+        var error = Assert.Single(Validate(meeting, new AddParticipant(CommandId.New(), new Participant(ParticipantId.New(), name)) { Actor = Facilitator }).Errors);
 
         Assert.Equal("Name", error.PropertyName);
-        Assert.Equal(message, error.ErrorMessage);
+        Assert.Equal(problem, error.ErrorCode);
+        Assert.Equal(NameOf.ParticipantName, FieldError.From(error).Args["What"]);
     }
 
     [Fact]
@@ -179,7 +191,7 @@ public class MeetingCommandValidatorTests
     {
         var result = Validate(TestMeeting.Running(), SetUp(["Ana", "Ben", " ana"]));
 
-        Assert.Equal(["Two people have the same name. Add an initial or use an alias, so people can tell them apart."], result.Errors.Select(e => e.ErrorMessage));
+        Assert.Equal([nameof(InputProblem.TwoPeopleSameName)], result.Errors.Select(e => e.ErrorCode));
     }
 
     [Fact]
@@ -187,7 +199,7 @@ public class MeetingCommandValidatorTests
     {
         var result = Validate(TestMeeting.Running(), SetUp(["Ana", "Tab\tby"]));
 
-        Assert.Equal(["A name can't contain line breaks, tabs, or invisible control or formatting characters."], result.Errors.Select(e => e.ErrorMessage));
+        Assert.Equal([nameof(InputProblem.NameHasInvisibleCharacters)], result.Errors.Select(e => e.ErrorCode));
     }
 
     [Fact]
@@ -195,7 +207,7 @@ public class MeetingCommandValidatorTests
     {
         var result = Validate(TestMeeting.Running(), SetUp(["Ana", "Ben"]) with { Chair = ParticipantId.New() });
 
-        Assert.Equal(["The chair must be one of the people at the meeting."], result.Errors.Select(e => e.ErrorMessage));
+        Assert.Equal([nameof(InputProblem.ChairNotAtMeeting)], result.Errors.Select(e => e.ErrorCode));
     }
 
     [Fact]
@@ -208,9 +220,9 @@ public class MeetingCommandValidatorTests
         var meeting = TestMeeting.Running("Ana");
         var plan = new AgendaItemPlan("Break", AgendaItemKind.Break, TimeSpan.FromHours(5));
 
-        var result = Validate(meeting, new AddAgendaItem(CommandId.New(), Facilitator, plan));
+        var result = Validate(meeting, new AddAgendaItem(CommandId.New(), plan) { Actor = Facilitator });
 
-        Assert.Contains("A time box is between 1 and 240 minutes.", result.Errors.Select(e => e.ErrorMessage));
+        Assert.Contains(nameof(InputProblem.TimeBoxOutOfRange), result.Errors.Select(e => e.ErrorCode));
         Assert.All(result.Errors, e => Assert.StartsWith("Item", e.PropertyName, StringComparison.Ordinal));
     }
 
@@ -219,9 +231,9 @@ public class MeetingCommandValidatorTests
     {
         var meeting = TestMeeting.Running("Ana");
 
-        var result = Validate(meeting, new ChangeFormat(CommandId.New(), Facilitator, new MeetingFormat("Nothing", [])));
+        var result = Validate(meeting, new ChangeFormat(CommandId.New(), new MeetingFormat("Nothing", [])) { Actor = Facilitator });
 
-        Assert.Contains("A format needs at least one agenda item.", result.Errors.Select(e => e.ErrorMessage));
+        Assert.Contains(nameof(InputProblem.FormatHasNoItems), result.Errors.Select(e => e.ErrorCode));
     }
 
     [Fact]
@@ -229,63 +241,68 @@ public class MeetingCommandValidatorTests
     {
         var meeting = TestMeeting.Running("Ana");
 
-        Assert.True(Validate(meeting, new NextSpeaker(CommandId.New(), Facilitator, null)).IsValid);
-        Assert.True(Validate(meeting, new StartGoRound(CommandId.New(), Facilitator)).IsValid);
+        Assert.True(Validate(meeting, new NextSpeaker(CommandId.New(), null) { Actor = Facilitator }).IsValid);
+        Assert.True(Validate(meeting, new StartGoRound(CommandId.New()) { Actor = Facilitator }).IsValid);
     }
 
     [Fact]
-    public void Messages_NeverShowIdsOrTypeNames()
+    public void EveryCommandType_HasExactlyOneValidator_InDI_ShapeFreeOnlyByChoice()
     {
-        var meeting = TestMeeting.Running("Ana");
-        var stranger = ParticipantId.New();
-
-        var messages = PersonCommandNames.Select(c => PersonCommand(c, stranger))
-            .Concat(ItemCommandNames.Select(c => ItemCommand(c, new AgendaItemId(42))))
-            .SelectMany(c => Validate(meeting, c).Errors)
-            .Select(e => e.ErrorMessage)
+        var services = new ServiceCollection().AddFacilitatorKitApplication().BuildServiceProvider();
+        var commands = typeof(MeetingCommand).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsPublic: true } && t.IsSubclassOf(typeof(MeetingCommand)))
             .ToList();
 
-        Assert.NotEmpty(messages);
-        Assert.All(messages, m =>
+        Assert.True(commands.Count >= 29, $"Found only {commands.Count} command types.");
+        Assert.All(commands, command =>
         {
-            Assert.DoesNotContain(stranger.ToString(), m, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("42", m, StringComparison.Ordinal);
-            Assert.DoesNotContain("Id", m, StringComparison.Ordinal);
-            Assert.EndsWith(".", m, StringComparison.Ordinal);
+            var validators = services.GetServices(typeof(IValidator<>).MakeGenericType(command)).ToList();
+            var validator = Assert.Single(validators);
+            Assert.True(
+                typeof(CommandValidator<>).MakeGenericType(command).IsInstanceOfType(validator),
+                $"{command.Name}'s validator must be a CommandValidator<{command.Name}> (or a ShapeFree<{command.Name}>), so it is run with the meeting's state.");
         });
     }
 
+    [Fact]
+    public void ValidatorFor_ATypeWithoutOne_SaysWhatToAdd()
+    {
+        var missing = Assert.Throws<InvalidOperationException>(() => Validation.ValidatorFor(typeof(int)));
+
+        Assert.Contains("ShapeFree<Int32>", missing.Message, StringComparison.Ordinal);
+    }
+
     private static ValidationResult Validate(TestMeeting meeting, MeetingCommand command) =>
-        new MeetingCommandValidator(meeting.State).Validate(command);
+        Validation.Validate(meeting.State, command);
 
     private static SetUpMeeting SetUp(string[] names)
     {
         ImmutableArray<Participant> people = [.. names.Select(n => new Participant(ParticipantId.New(), n))];
-        return new SetUpMeeting(CommandId.New(), Facilitator, MeetingId.New(), TestMeeting.Format, people, people[0].Id);
+        return new SetUpMeeting(CommandId.New(), MeetingId.New(), TestMeeting.Format, people, people[0].Id) { Actor = Facilitator };
     }
 
     private static MeetingCommand PersonCommand(string command, ParticipantId who) => command switch
     {
-        "RaiseHand" => new RaiseHand(CommandId.New(), Facilitator, who),
-        "LowerHand" => new LowerHand(CommandId.New(), Facilitator, who),
-        "PointOfProcess" => new RaisePointOfProcess(CommandId.New(), Facilitator, who),
-        "Leaves" => new MarkParticipantLeft(CommandId.New(), Facilitator, who),
-        "SignalBreak" => new SignalBreak(CommandId.New(), Facilitator, who),
-        "AnswerBreakRequest" => new AnswerBreakRequest(CommandId.New(), Facilitator, who),
-        "HandOverChair" => new HandOverChair(CommandId.New(), Facilitator, null, who),
-        "StartGoRound" => new StartGoRound(CommandId.New(), Facilitator, who),
+        "RaiseHand" => new RaiseHand(CommandId.New(), who) { Actor = Facilitator },
+        "LowerHand" => new LowerHand(CommandId.New(), who) { Actor = Facilitator },
+        "PointOfProcess" => new RaisePointOfProcess(CommandId.New(), who) { Actor = Facilitator },
+        "Leaves" => new MarkParticipantLeft(CommandId.New(), who) { Actor = Facilitator },
+        "SignalBreak" => new SignalBreak(CommandId.New(), who) { Actor = Facilitator },
+        "AnswerBreakRequest" => new AnswerBreakRequest(CommandId.New(), who) { Actor = Facilitator },
+        "HandOverChair" => new HandOverChair(CommandId.New(), null, who) { Actor = Facilitator },
+        "StartGoRound" => new StartGoRound(CommandId.New(), who) { Actor = Facilitator },
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
     private static MeetingCommand ItemCommand(string command, AgendaItemId item) => command switch
     {
-        "Skip" => new SkipAgendaItem(CommandId.New(), Facilitator, item),
-        "Remove" => new RemoveAgendaItem(CommandId.New(), Facilitator, item),
-        "Move" => new MoveAgendaItem(CommandId.New(), Facilitator, item, 1),
-        "ReleaseQuietReserve" => new ReleaseQuietReserve(CommandId.New(), Facilitator, item),
-        "ChangeTurnPolicy" => new ChangeTurnPolicy(CommandId.New(), Facilitator, item, TurnPolicy.GoRound),
-        "ChangeTurnLimit" => new ChangeTurnLimit(CommandId.New(), Facilitator, item, TimeSpan.FromMinutes(3)),
-        "Extend" => new ExtendAgendaItem(CommandId.New(), Facilitator, item, TimeSpan.FromMinutes(5)),
+        "Skip" => new SkipAgendaItem(CommandId.New(), item) { Actor = Facilitator },
+        "Remove" => new RemoveAgendaItem(CommandId.New(), item) { Actor = Facilitator },
+        "Move" => new MoveAgendaItem(CommandId.New(), item, 1) { Actor = Facilitator },
+        "ReleaseQuietReserve" => new ReleaseQuietReserve(CommandId.New(), item) { Actor = Facilitator },
+        "ChangeTurnPolicy" => new ChangeTurnPolicy(CommandId.New(), item, TurnPolicy.GoRound) { Actor = Facilitator },
+        "ChangeTurnLimit" => new ChangeTurnLimit(CommandId.New(), item, TimeSpan.FromMinutes(3)) { Actor = Facilitator },
+        "Extend" => new ExtendAgendaItem(CommandId.New(), item, TimeSpan.FromMinutes(5)) { Actor = Facilitator },
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 }

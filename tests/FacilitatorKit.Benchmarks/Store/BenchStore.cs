@@ -1,7 +1,11 @@
 using System.Data.Common;
+using FacilitatorKit.Application;
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Application.Validation.Commands;
 using FacilitatorKit.Data;
 using FacilitatorKit.Data.Groups;
-using FacilitatorKit.Data.Model;
+using FacilitatorKit.Data.Live;
 using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
@@ -10,6 +14,7 @@ using FacilitatorKit.Engine.Speakers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FacilitatorKit.Benchmarks.Store;
 
@@ -58,10 +63,21 @@ public sealed class BenchStore : IAsyncDisposable
     /// <summary>Counts connection opens. The log writer opens one per batch, so during a run of submits: commits (fsyncs).</summary>
     public OpenCounter Opens { get; } = new();
 
+    /// <summary>The validators, found in DI once per process as the app finds them.</summary>
+    public static CommandValidation Validation { get; } =
+        new ServiceCollection().AddFacilitatorKitApplication().BuildServiceProvider().GetRequiredService<CommandValidation>();
+
     public IDbContextFactory<FacilitatorKitDb> Contexts { get; }
     public MeetingLog Log { get; private set; } = null!;
     public MeetingSessions Sessions { get; private set; } = null!;
-    public GroupStore Groups => new(Contexts, Sessions, Clock);
+    public GroupService Groups => new(new GroupRepository(Contexts), Sessions, new Testing.FixedActor(Actor.Facilitator), new NewGroupValidator(), Clock);
+
+    /// <summary>A new log writer and sessions on this store, as the app makes them at start-up (for restore measurements).</summary>
+    public (MeetingLog Log, MeetingSessions Sessions) OpenAgain()
+    {
+        var log = new MeetingLog(Contexts);
+        return (log, new MeetingSessions(log, new InProcessLiveChanges(), Validation, Clock));
+    }
 
     /// <summary>As after a restart: a new log writer, no sessions in memory, and no pooled connections.</summary>
     public async Task RestartAsync()
@@ -101,15 +117,15 @@ public sealed class BenchStore : IAsyncDisposable
         var created = await groups.StartNewMeetingAsync(group.Id, FormatName, members, members[0]);
         if (!created.IsValid)
         {
-            throw new InvalidOperationException("The meeting was refused: " + string.Join("; ", created.Errors.Select(e => e.Message)));
+            throw new InvalidOperationException("The meeting was refused: " + string.Join("; ", created.Errors.Select(e => e.Code)));
         }
 
         var session = (await Sessions.GetAsync(created.Value!.Meeting))!;
         var f = Actor.Facilitator;
-        await CommandCycle.SubmitAcceptedAsync(session, new StartMeeting(CommandId.New(), f));
-        await CommandCycle.SubmitAcceptedAsync(session, new NextItem(CommandId.New(), f, session.State.CurrentItemId));
-        await CommandCycle.SubmitAcceptedAsync(session, new RaiseHand(CommandId.New(), f, new(members[1])));
-        await CommandCycle.SubmitAcceptedAsync(session, new NextSpeaker(CommandId.New(), f, null));
+        await CommandCycle.SubmitAcceptedAsync(session, new StartMeeting(CommandId.New()) { Actor = f });
+        await CommandCycle.SubmitAcceptedAsync(session, new NextItem(CommandId.New(), session.State.CurrentItemId) { Actor = f });
+        await CommandCycle.SubmitAcceptedAsync(session, new RaiseHand(CommandId.New(), new(members[1])) { Actor = f });
+        await CommandCycle.SubmitAcceptedAsync(session, new NextSpeaker(CommandId.New(), null) { Actor = f });
         return session;
     }
 
@@ -136,11 +152,7 @@ public sealed class BenchStore : IAsyncDisposable
         }
     }
 
-    private void Open()
-    {
-        Log = new MeetingLog(Contexts);
-        Sessions = new MeetingSessions(Contexts, Log, Clock);
-    }
+    private void Open() => (Log, Sessions) = OpenAgain();
 
     private async Task CloseAsync()
     {

@@ -1,4 +1,4 @@
-using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine.Roles;
@@ -30,17 +30,17 @@ public sealed class CommandCycle
         _step = (_step + 1) % Length;
         return step switch
         {
-            0 or 1 => new RaiseHand(id, f, Listening(state)),                  // HandRaised
-            2 => new PauseTurn(id, f, Turn(state)),                            // TurnPaused
-            3 => new ResumeTurn(id, f, Turn(state)),                           // TurnResumed
-            4 => ExtendTurn.AddAMinute(id, f, Turn(state)),                    // TurnExtended
-            5 => new LowerHand(id, f, state.Queue[^1].Participant),            // HandLowered: changed their mind
-            6 => new NextSpeaker(id, f, Turn(state)),                          // TurnEnded, TurnStarted
-            7 => new RaisePointOfProcess(id, f, Listening(state)),             // PointOfProcessRaised
-            8 => new NextSpeaker(id, f, Turn(state)),                          // TurnEnded, TurnStarted (point of process)
-            9 => new EndTurn(id, f, Turn(state)),                              // TurnEnded
-            10 => new RaiseHand(id, f, Listening(state)),                      // HandRaised
-            _ => new NextSpeaker(id, f, null),                                 // TurnStarted
+            0 or 1 => new RaiseHand(id, Listening(state)) { Actor = f },                  // HandRaised
+            2 => new PauseTurn(id, Turn(state)) { Actor = f },                            // TurnPaused
+            3 => new ResumeTurn(id, Turn(state)) { Actor = f },                           // TurnResumed
+            4 => ExtendTurn.AddAMinute(id, Turn(state)) with { Actor = f },    // TurnExtended
+            5 => new LowerHand(id, state.Queue[^1].Participant) { Actor = f },            // HandLowered: changed their mind
+            6 => new NextSpeaker(id, Turn(state)) { Actor = f },                          // TurnEnded, TurnStarted
+            7 => new RaisePointOfProcess(id, Listening(state)) { Actor = f },             // PointOfProcessRaised
+            8 => new NextSpeaker(id, Turn(state)) { Actor = f },                          // TurnEnded, TurnStarted (point of process)
+            9 => new EndTurn(id, Turn(state)) { Actor = f },                              // TurnEnded
+            10 => new RaiseHand(id, Listening(state)) { Actor = f },                      // HandRaised
+            _ => new NextSpeaker(id, null) { Actor = f },                                 // TurnStarted
         };
     }
 
@@ -48,10 +48,10 @@ public sealed class CommandCycle
     public static async Task<CommandOutcome> SubmitAcceptedAsync(MeetingSession session, MeetingCommand command)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var outcome = await session.SubmitAsync(command);
+        var outcome = await session.SubmitAsync(command, command.Actor);
         if (!outcome.IsAccepted || outcome.Events.Count == 0)
         {
-            throw new InvalidOperationException($"{command.GetType().Name} was not stored: {outcome.Status} {outcome.Message}");
+            throw new InvalidOperationException($"{command.GetType().Name} was not stored: {outcome.Status} {outcome.Problem?.Code}");
         }
 
         return outcome;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
+using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Engine;
 using Microsoft.Data.Sqlite;
@@ -47,8 +48,7 @@ public class RestoreBenchmarks
     [Benchmark(Description = "Restore a 2,000-event meeting from disk")]
     public async Task<MeetingState> Restore()
     {
-        _log = new MeetingLog(_store.Contexts);
-        _sessions = new MeetingSessions(_store.Contexts, _log, TimeProvider.System);
+        (_log, _sessions) = _store.OpenAgain();
         var session = await _sessions.GetAsync(RestoreFile.Meeting) ?? throw new InvalidOperationException("The meeting is missing.");
         return session.State.Version == RestoreFile.Events ? session.State : throw new InvalidOperationException("Wrong version.");
     }

@@ -1,4 +1,4 @@
-using FacilitatorKit.Data.Model;
+using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Engine;
 
@@ -38,10 +38,10 @@ public static class RestoreFile
             }
 
             clock.Now = at;
-            var outcome = await session.SubmitAsync(command);
+            var outcome = await session.SubmitAsync(command, command.Actor);
             if (!outcome.IsAccepted)
             {
-                throw new InvalidOperationException($"{command.GetType().Name} was not accepted: {outcome.Message}");
+                throw new InvalidOperationException($"{command.GetType().Name} was not accepted: {outcome.Problem?.Code}");
             }
         }
 

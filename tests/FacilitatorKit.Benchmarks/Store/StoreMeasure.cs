@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Engine;
 using Microsoft.Data.Sqlite;
@@ -182,8 +183,9 @@ public static class StoreMeasure
         {
             await store.RestartAsync();
             var start = Stopwatch.GetTimestamp();
-            await using var log = new MeetingLog(store.Contexts);
-            using var sessions = new MeetingSessions(store.Contexts, log, TimeProvider.System);
+            var (log, sessions) = store.OpenAgain();
+            await using var closeLog = log;
+            using var closeSessions = sessions;
             var session = await sessions.GetAsync(RestoreFile.Meeting);
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             Check(session);

@@ -6,7 +6,7 @@ namespace FacilitatorKit.Engine.Tests.Agenda;
 
 public class AddAgendaItemTests
 {
-    private static AddAgendaItem Add(MeetingScenario m, int? index = null) => new(MeetingScenario.NewId(), m.CoFacilitator, Reading, index);
+    private static AddAgendaItem Add(MeetingScenario m, int? index = null) => new(MeetingScenario.NewId(), Reading, index) { Actor = m.CoFacilitator };
 
     [Fact]
     public void AddAgendaItem_WithoutPlace_GoesToTheEnd()

@@ -109,15 +109,15 @@ public class AgendaTimingTests
         var m = MeetingScenario.Running(ThreeItems, "Ana", "Ben");
         var by = m.Facilitator;
 
-        m.Given(new AddAgendaItem(MeetingScenario.NewId(), by, Reading));
+        m.Given(new AddAgendaItem(MeetingScenario.NewId(), Reading) { Actor = by });
         Assert.Equal(At(60), m.State.ProjectedEnd(m.Now));
-        m.Given(new ExtendAgendaItem(MeetingScenario.NewId(), by, Welcome, TimeSpan.FromMinutes(3)));
+        m.Given(new ExtendAgendaItem(MeetingScenario.NewId(), Welcome, TimeSpan.FromMinutes(3)) { Actor = by });
         Assert.Equal(At(63), m.State.ProjectedEnd(m.Now));
-        m.Given(new ExtendAgendaItem(MeetingScenario.NewId(), by, Sharing, TimeSpan.FromMinutes(2)));
+        m.Given(new ExtendAgendaItem(MeetingScenario.NewId(), Sharing, TimeSpan.FromMinutes(2)) { Actor = by });
         Assert.Equal(At(65), m.State.ProjectedEnd(m.Now));
-        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), by, Closing));
+        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), Closing) { Actor = by });
         Assert.Equal(At(55), m.State.ProjectedEnd(m.Now));
-        m.Given(new RemoveAgendaItem(MeetingScenario.NewId(), by, new AgendaItemId(4)));
+        m.Given(new RemoveAgendaItem(MeetingScenario.NewId(), new AgendaItemId(4)) { Actor = by });
         Assert.Equal(At(50), m.State.ProjectedEnd(m.Now));
     }
 }

@@ -12,7 +12,7 @@ public class ChangeFormatTests
         var m = MeetingScenario.Gathering(ThreeItems, ["Ana", "Ben"]);
         var circle = Formats.PeerSupportCircle;
 
-        m.When(new ChangeFormat(MeetingScenario.NewId(), m.Facilitator, circle))
+        m.When(new ChangeFormat(MeetingScenario.NewId(), circle) { Actor = m.Facilitator })
             .ThenEvents(new FormatChanged(circle.Name, circle.Items));
 
         Assert.Equal(circle.Items.Select(p => p.Title), m.State.Agenda.Select(i => i.Title));
@@ -26,7 +26,7 @@ public class ChangeFormatTests
     {
         var m = MeetingScenario.Running(ThreeItems, "Ana", "Ben");
 
-        m.When(new ChangeFormat(MeetingScenario.NewId(), m.Facilitator, Formats.PeerSupportCircle))
+        m.When(new ChangeFormat(MeetingScenario.NewId(), Formats.PeerSupportCircle) { Actor = m.Facilitator })
             .ThenRefused(RefusalCode.NotNow);
 
         Assert.Equal(["Welcome", "Sharing", "Closing"], m.State.Agenda.Select(i => i.Title));

@@ -7,7 +7,7 @@ namespace FacilitatorKit.Engine.Tests.Agenda;
 public class ChangeTurnLimitTests
 {
     private static ChangeTurnLimit Limit(MeetingScenario m, AgendaItemId item, TimeSpan? limit) =>
-        new(MeetingScenario.NewId(), m.CoFacilitator, item, limit);
+        new(MeetingScenario.NewId(), item, limit) { Actor = m.CoFacilitator };
 
     [Fact]
     public void ChangeTurnLimit_RunningItem_AppliesToNextTurnsAndTheTurnUnderWayKeepsItsOwn()

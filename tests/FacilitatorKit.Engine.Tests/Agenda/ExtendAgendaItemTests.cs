@@ -7,7 +7,7 @@ namespace FacilitatorKit.Engine.Tests.Agenda;
 public class ExtendAgendaItemTests
 {
     private static ExtendAgendaItem Extend(MeetingScenario m, AgendaItemId item, double minutes) =>
-        new(MeetingScenario.NewId(), m.CoFacilitator, item, TimeSpan.FromMinutes(minutes));
+        new(MeetingScenario.NewId(), item, TimeSpan.FromMinutes(minutes)) { Actor = m.CoFacilitator };
 
     [Fact]
     public void ExtendAgendaItem_RunningItem_MovesItsEndInstantLater()

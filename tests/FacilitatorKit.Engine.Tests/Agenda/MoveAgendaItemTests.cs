@@ -6,7 +6,7 @@ namespace FacilitatorKit.Engine.Tests.Agenda;
 
 public class MoveAgendaItemTests
 {
-    private static MoveAgendaItem Move(MeetingScenario m, AgendaItemId item, int toIndex) => new(MeetingScenario.NewId(), m.CoFacilitator, item, toIndex);
+    private static MoveAgendaItem Move(MeetingScenario m, AgendaItemId item, int toIndex) => new(MeetingScenario.NewId(), item, toIndex) { Actor = m.CoFacilitator };
 
     [Fact]
     public void MoveAgendaItem_AmongItemsStillToCome_ReordersThem()
@@ -46,8 +46,8 @@ public class MoveAgendaItemTests
     public void MoveAgendaItem_WithALaterItemSkipped_StillReordersTheItemsToCome()
     {
         var m = MeetingScenario.Running(ThreeItems, "Ana", "Ben");
-        m.Given(new AddAgendaItem(MeetingScenario.NewId(), m.Facilitator, Reading));
-        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), m.Facilitator, new AgendaItemId(4)));
+        m.Given(new AddAgendaItem(MeetingScenario.NewId(), Reading) { Actor = m.Facilitator });
+        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), new AgendaItemId(4)) { Actor = m.Facilitator });
 
         m.When(Move(m, Closing, 1)).ThenEvents(new AgendaItemMoved(Closing, 1));
 

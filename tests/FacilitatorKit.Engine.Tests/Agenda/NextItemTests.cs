@@ -37,7 +37,7 @@ public class NextItemTests
     public void NextItem_PassesSkippedItemsBy()
     {
         var m = MeetingScenario.Running(ThreeItems, "Ana", "Ben");
-        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), m.Facilitator, Sharing));
+        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), Sharing) { Actor = m.Facilitator });
         m.WaitMinutes(5);
 
         m.When(m.NextItem()).ThenEvents(
@@ -75,7 +75,7 @@ public class NextItemTests
     {
         var m = MeetingScenario.Running(ThreeItems, "Ana", "Ben");
         m.Given(m.NextItem()).Given(m.NextItem()).Given(m.NextItem());
-        m.Given(new AddAgendaItem(MeetingScenario.NewId(), m.Facilitator, Reading));
+        m.Given(new AddAgendaItem(MeetingScenario.NewId(), Reading) { Actor = m.Facilitator });
 
         m.When(m.NextItem()).ThenEvents(new AgendaItemStarted(new AgendaItemId(4), At(0), At(5)));
     }

@@ -6,7 +6,7 @@ namespace FacilitatorKit.Engine.Tests.Agenda;
 
 public class RemoveAgendaItemTests
 {
-    private static RemoveAgendaItem Remove(MeetingScenario m, AgendaItemId item) => new(MeetingScenario.NewId(), m.CoFacilitator, item);
+    private static RemoveAgendaItem Remove(MeetingScenario m, AgendaItemId item) => new(MeetingScenario.NewId(), item) { Actor = m.CoFacilitator };
 
     [Fact]
     public void RemoveAgendaItem_ItemStillToCome_TakesItOffTheAgenda()
@@ -35,7 +35,7 @@ public class RemoveAgendaItemTests
     public void RemoveAgendaItem_SkippedItem_TakesItOffTheAgenda()
     {
         var m = MeetingScenario.Running(ThreeItems, "Ana", "Ben");
-        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), m.Facilitator, Sharing));
+        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), Sharing) { Actor = m.Facilitator });
 
         m.When(Remove(m, Sharing)).ThenEvents(new AgendaItemRemoved(Sharing));
 

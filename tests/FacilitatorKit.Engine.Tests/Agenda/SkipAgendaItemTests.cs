@@ -6,7 +6,7 @@ namespace FacilitatorKit.Engine.Tests.Agenda;
 
 public class SkipAgendaItemTests
 {
-    private static SkipAgendaItem Skip(MeetingScenario m, AgendaItemId item) => new(MeetingScenario.NewId(), m.CoFacilitator, item);
+    private static SkipAgendaItem Skip(MeetingScenario m, AgendaItemId item) => new(MeetingScenario.NewId(), item) { Actor = m.CoFacilitator };
 
     [Fact]
     public void SkipAgendaItem_ItemStillToCome_StaysOnTheAgendaMarkedSkipped()
@@ -36,7 +36,7 @@ public class SkipAgendaItemTests
         var m = MeetingScenario.Running(ThreeItems, "Ana", "Ben");
         m.Given(Skip(m, Closing));
 
-        m.When(new AddAgendaItem(MeetingScenario.NewId(), m.Facilitator, Reading, 1)).ThenEvents(new AgendaItemAdded(Reading, 1));
+        m.When(new AddAgendaItem(MeetingScenario.NewId(), Reading, 1) { Actor = m.Facilitator }).ThenEvents(new AgendaItemAdded(Reading, 1));
 
         Assert.Equal(["Welcome", "A reading", "Sharing", "Closing"], m.State.Agenda.Select(i => i.Title));
     }

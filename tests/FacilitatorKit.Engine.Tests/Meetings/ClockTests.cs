@@ -2,7 +2,7 @@ using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
 using FacilitatorKit.Engine.Tests.Support;
-using FacilitatorKit.Engine.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FacilitatorKit.Engine.Tests.Meetings;
 
@@ -14,7 +14,7 @@ public class ClockTests
     [Fact]
     public void MeetingEngine_Now_IsTheClocksTime()
     {
-        var clock = new ManualClock(Seven);
+        var clock = new FakeTimeProvider(Seven);
         var engine = new MeetingEngine(clock);
 
         Assert.Equal(Seven, engine.Now);
@@ -25,13 +25,13 @@ public class ClockTests
     [Fact]
     public void MeetingEngine_Execute_StampsEventsWithTheClocksTime()
     {
-        var clock = new ManualClock(Seven);
+        var clock = new FakeTimeProvider(Seven);
         var engine = new MeetingEngine(clock);
         var m = MeetingScenario.Gathering(Formats.PeerSupportCircle, ["Ana", "Ben"]);
 
         var (running, start) = engine.Execute(m.State, m.StartMeeting());
         clock.Advance(TimeSpan.FromMinutes(6));
-        var (_, next) = engine.Execute(running, new NextItem(CommandId.New(), Actor.Facilitator, running.CurrentItemId));
+        var (_, next) = engine.Execute(running, new NextItem(CommandId.New(), running.CurrentItemId) { Actor = Actor.Facilitator });
 
         Assert.Equal(new MeetingStarted(Seven), start.Events[0] with { Cause = default });
         Assert.Equal(new AgendaItemStarted(new AgendaItemId(1), Seven, Seven.AddMinutes(5)), start.Events[1] with { Cause = default });
@@ -41,7 +41,7 @@ public class ClockTests
     [Fact]
     public void MeetingEngine_Execute_LeavesTheGivenStateAsItWas()
     {
-        var engine = new MeetingEngine(new ManualClock(Seven));
+        var engine = new MeetingEngine(new FakeTimeProvider(Seven));
         var m = MeetingScenario.Gathering(Formats.PeerSupportCircle, ["Ana", "Ben"]);
         var before = m.State;
         var snapshot = StateSnapshot.Of(before);
@@ -57,12 +57,12 @@ public class ClockTests
     [Fact]
     public void MeetingEngine_TurnCountdown_FollowsTheClockToTheDeadline()
     {
-        var clock = new ManualClock(Seven);
+        var clock = new FakeTimeProvider(Seven);
         var engine = new MeetingEngine(clock);
         var m = MeetingScenario.Gathering(Formats.OneItem(TurnPolicy.RaiseHand, TimeSpan.FromMinutes(5)), ["Ana", "Ben"]);
         var state = engine.Execute(m.State, m.StartMeeting()).State;
-        state = engine.Execute(state, new RaiseHand(CommandId.New(), Actor.Facilitator, m.P("Ben"))).State;
-        state = engine.Execute(state, new NextSpeaker(CommandId.New(), Actor.Facilitator, null)).State;
+        state = engine.Execute(state, new RaiseHand(CommandId.New(), m.P("Ben")) { Actor = Actor.Facilitator }).State;
+        state = engine.Execute(state, new NextSpeaker(CommandId.New(), null) { Actor = Actor.Facilitator }).State;
 
         Assert.Equal(Seven.AddMinutes(5), state.CurrentTurn!.Deadline);
         clock.Advance(TimeSpan.FromSeconds(270));

@@ -23,11 +23,11 @@ public class DecideTests
         "pause" => m.Pause(),
         "add a minute" => m.AddAMinute(),
         "next item" => m.NextItem(),
-        "add item" => new AddAgendaItem(MeetingScenario.NewId(), m.Facilitator, new("A reading", AgendaItemKind.Reading, TimeSpan.FromMinutes(5))),
-        "extend item" => new ExtendAgendaItem(MeetingScenario.NewId(), m.Facilitator, new AgendaItemId(1), TimeSpan.FromMinutes(5)),
+        "add item" => new AddAgendaItem(MeetingScenario.NewId(), new("A reading", AgendaItemKind.Reading, TimeSpan.FromMinutes(5))) { Actor = m.Facilitator },
+        "extend item" => new ExtendAgendaItem(MeetingScenario.NewId(), new AgendaItemId(1), TimeSpan.FromMinutes(5)) { Actor = m.Facilitator },
         "end meeting" => m.EndMeeting(),
-        "stale end turn" => new FacilitatorKit.Engine.Speakers.EndTurn(MeetingScenario.NewId(), m.Facilitator, new TurnId(99)),
-        "change format" => new ChangeFormat(MeetingScenario.NewId(), m.Facilitator, Formats.PeerSupportCircle),
+        "stale end turn" => new FacilitatorKit.Engine.Speakers.EndTurn(MeetingScenario.NewId(), new TurnId(99)) { Actor = m.Facilitator },
+        "change format" => new ChangeFormat(MeetingScenario.NewId(), Formats.PeerSupportCircle) { Actor = m.Facilitator },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 

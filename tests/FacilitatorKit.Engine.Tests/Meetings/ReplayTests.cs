@@ -22,10 +22,10 @@ public class ReplayTests
     {
         var m = MidSharing();
         m.Given(m.Pause()).WaitMinutes(1).Given(m.Resume()).Given(m.AddAMinute());
-        m.Given(new AddAgendaItem(MeetingScenario.NewId(), m.Facilitator, new("A reading", AgendaItemKind.Reading, TimeSpan.FromMinutes(5))));
-        m.Given(new MoveAgendaItem(MeetingScenario.NewId(), m.Facilitator, new AgendaItemId(7), 3));
-        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), m.Facilitator, new AgendaItemId(5)));
-        m.Given(new ExtendAgendaItem(MeetingScenario.NewId(), m.Facilitator, new AgendaItemId(3), TimeSpan.FromMinutes(5)));
+        m.Given(new AddAgendaItem(MeetingScenario.NewId(), new("A reading", AgendaItemKind.Reading, TimeSpan.FromMinutes(5))) { Actor = m.Facilitator });
+        m.Given(new MoveAgendaItem(MeetingScenario.NewId(), new AgendaItemId(7), 3) { Actor = m.Facilitator });
+        m.Given(new SkipAgendaItem(MeetingScenario.NewId(), new AgendaItemId(5)) { Actor = m.Facilitator });
+        m.Given(new ExtendAgendaItem(MeetingScenario.NewId(), new AgendaItemId(3), TimeSpan.FromMinutes(5)) { Actor = m.Facilitator });
 
         var restored = Meeting.Replay(m.Id, m.History);
 

@@ -88,8 +88,8 @@ public class TwoDevicesTests
     public void HandOverChair_NamingAChairWhoAlreadyHandedOver_IsRefused()
     {
         var m = MeetingScenario.Running(Formats.OneItem(TurnPolicy.RaiseHand), "Ana", "Ben", "Cai");
-        var toBen = new HandOverChair(MeetingScenario.NewId(), m.Facilitator, m.P("Ana"), m.P("Ben"));
-        var toCai = new HandOverChair(MeetingScenario.NewId(), m.Facilitator, m.P("Ana"), m.P("Cai"));
+        var toBen = new HandOverChair(MeetingScenario.NewId(), m.P("Ana"), m.P("Ben")) { Actor = m.Facilitator };
+        var toCai = new HandOverChair(MeetingScenario.NewId(), m.P("Ana"), m.P("Cai")) { Actor = m.Facilitator };
         m.Given(toBen);
 
         m.When(toCai).ThenRefused(RefusalCode.AlreadyChanged);

@@ -57,13 +57,13 @@ public sealed class MeetingRun
             .ToImmutableDictionary(r => r.Id, r => TimeSpan.FromMinutes(r.Minutes));
 
         State = MeetingState.Initial(Id);
-        Must(new SetUpMeeting(NextCommandId(), Actor.Facilitator, Id, Formats.PeerSupportCircle, people, people[script.ChairSeat % people.Length].Id, recent));
+        Must(new SetUpMeeting(NextCommandId(), Id, Formats.PeerSupportCircle, people, people[script.ChairSeat % people.Length].Id, recent) { Actor = Actor.Facilitator });
         Now += TimeSpan.FromMinutes(2);
-        Must(new StartMeeting(NextCommandId(), Actor.Facilitator));
+        Must(new StartMeeting(NextCommandId()) { Actor = Actor.Facilitator });
         for (var i = 0; i < script.StartAtItem && State.Agenda.Exists(item => item.Status == AgendaItemStatus.Pending); i++)
         {
             Now += TimeSpan.FromMinutes(1);
-            Must(new NextItem(NextCommandId(), Actor.Facilitator, State.CurrentItemId));
+            Must(new NextItem(NextCommandId(), State.CurrentItemId) { Actor = Actor.Facilitator });
         }
     }
 
@@ -99,20 +99,20 @@ public sealed class MeetingRun
         var speaker = State.CurrentTurn?.Participant ?? who;
         return step.Act switch
         {
-            Act.RaiseHand => new RaiseHand(NextCommandId(), ActorFor(step, who), who),
-            Act.LowerHand => new LowerHand(NextCommandId(), ActorFor(step, who), who),
-            Act.PointOfProcess => new RaisePointOfProcess(NextCommandId(), ActorFor(step, who), who),
-            Act.NextSpeaker => new NextSpeaker(NextCommandId(), ActorFor(step, speaker), step.Stale ? StaleEnding() : State.CurrentTurn?.Id),
-            Act.Pause => new PauseTurn(NextCommandId(), ActorFor(step, speaker), NamedTurn(step)),
-            Act.Resume => new ResumeTurn(NextCommandId(), ActorFor(step, speaker), NamedTurn(step)),
-            Act.AddAMinute => ExtendTurn.AddAMinute(NextCommandId(), ActorFor(step, speaker), NamedTurn(step)),
-            Act.EndTurn => new EndTurn(NextCommandId(), ActorFor(step, speaker), NamedTurn(step)),
-            Act.Pass => new Pass(NextCommandId(), ActorFor(step, speaker), NamedTurn(step)),
-            Act.PassForNow => new PassForNow(NextCommandId(), ActorFor(step, speaker), NamedTurn(step)),
-            Act.NextItem => new NextItem(NextCommandId(), ActorFor(step, who), step.Stale ? StaleItem() : State.CurrentItemId),
-            Act.Leaves => new MarkParticipantLeft(NextCommandId(), ActorFor(step, who), who),
+            Act.RaiseHand => new RaiseHand(NextCommandId(), who) { Actor = ActorFor(step, who) },
+            Act.LowerHand => new LowerHand(NextCommandId(), who) { Actor = ActorFor(step, who) },
+            Act.PointOfProcess => new RaisePointOfProcess(NextCommandId(), who) { Actor = ActorFor(step, who) },
+            Act.NextSpeaker => new NextSpeaker(NextCommandId(), step.Stale ? StaleEnding() : State.CurrentTurn?.Id) { Actor = ActorFor(step, speaker) },
+            Act.Pause => new PauseTurn(NextCommandId(), NamedTurn(step)) { Actor = ActorFor(step, speaker) },
+            Act.Resume => new ResumeTurn(NextCommandId(), NamedTurn(step)) { Actor = ActorFor(step, speaker) },
+            Act.AddAMinute => ExtendTurn.AddAMinute(NextCommandId(), NamedTurn(step)) with { Actor = ActorFor(step, speaker) },
+            Act.EndTurn => new EndTurn(NextCommandId(), NamedTurn(step)) { Actor = ActorFor(step, speaker) },
+            Act.Pass => new Pass(NextCommandId(), NamedTurn(step)) { Actor = ActorFor(step, speaker) },
+            Act.PassForNow => new PassForNow(NextCommandId(), NamedTurn(step)) { Actor = ActorFor(step, speaker) },
+            Act.NextItem => new NextItem(NextCommandId(), step.Stale ? StaleItem() : State.CurrentItemId) { Actor = ActorFor(step, who) },
+            Act.Leaves => new MarkParticipantLeft(NextCommandId(), who) { Actor = ActorFor(step, who) },
             Act.Arrives => Arrival(step, who),
-            Act.EndMeeting => new EndMeeting(NextCommandId(), ActorFor(step, who)),
+            Act.EndMeeting => new EndMeeting(NextCommandId()) { Actor = ActorFor(step, who) },
             Act.Retry => _lastCommand,
             _ => null,
         };
@@ -127,11 +127,11 @@ public sealed class MeetingRun
         if (step.Person % 3 != 0)
         {
             var person = State.FindParticipant(known) ?? new Participant(known, "Someone who was turned away", ParticipantKind.Guest);
-            return new AddParticipant(NextCommandId(), ActorFor(step, known), person);
+            return new AddParticipant(NextCommandId(), person) { Actor = ActorFor(step, known) };
         }
 
         var newcomer = new Participant(NewPerson(), $"Newcomer {_everyone.Count}", ParticipantKind.Newcomer);
-        return new AddParticipant(NextCommandId(), ActorFor(step, newcomer.Id), newcomer, step.Seconds % (State.Participants.Count + 1));
+        return new AddParticipant(NextCommandId(), newcomer, step.Seconds % (State.Participants.Count + 1)) { Actor = ActorFor(step, newcomer.Id) };
     }
 
     private static Actor ActorFor(Step step, ParticipantId subject) => step.Sender switch

@@ -74,7 +74,7 @@ public class ExtendTurnTests
     {
         var m = BenSpeaking(TimeSpan.FromMinutes(5));
 
-        m.When(new ExtendTurn(MeetingScenario.NewId(), m.Facilitator, FirstTurn, TimeSpan.FromMinutes(minutes)))
+        m.When(new ExtendTurn(MeetingScenario.NewId(), FirstTurn, TimeSpan.FromMinutes(minutes)) { Actor = m.Facilitator })
             .ThenRefused(RefusalCode.Invalid);
 
         Assert.Equal(TimeSpan.FromMinutes(5), m.State.CurrentTurn!.Limit);

@@ -24,7 +24,7 @@ public class QuietReserveTests
     private static void AtMinute(MeetingScenario m, double minute) =>
         m.Wait(MeetingScenario.Start + TimeSpan.FromMinutes(minute) - m.Now);
 
-    private static ReleaseQuietReserve Release(MeetingScenario m) => new(MeetingScenario.NewId(), m.Facilitator, Item);
+    private static ReleaseQuietReserve Release(MeetingScenario m) => new(MeetingScenario.NewId(), Item) { Actor = m.Facilitator };
 
     [Fact]
     public void NextSpeaker_BeforeTheReserve_TakesPeopleWhoAlreadySharedAsUsual()
@@ -76,8 +76,9 @@ public class QuietReserveTests
 
         var refusal = m.When(m.NextSpeaker()).ThenRefused(RefusalCode.NotNow);
 
-        Assert.Contains("not shared", refusal.Reason, StringComparison.Ordinal);
-        Assert.Contains("10 minutes", refusal.Reason, StringComparison.Ordinal);
+        Assert.Equal(RefusalReason.QuietReserveKeepsTime, refusal.Reason);
+        Assert.Equal(m.State.CurrentItemId, refusal.Item);
+        Assert.Equal(TimeSpan.FromMinutes(10), refusal.Duration);
         Assert.Null(m.Speaker);
         Assert.Equal(["Ana", "Ben"], m.Order);
     }
@@ -182,7 +183,7 @@ public class QuietReserveTests
         AtMinute(m, 21);
         m.Given(m.RaiseHand("Ana"));
 
-        m.Given(new ExtendAgendaItem(MeetingScenario.NewId(), m.Facilitator, Item, TimeSpan.FromMinutes(5)));
+        m.Given(new ExtendAgendaItem(MeetingScenario.NewId(), Item, TimeSpan.FromMinutes(5)) { Actor = m.Facilitator });
 
         m.NextSpeakerIs("Ana");
     }

@@ -1,6 +1,6 @@
-using FacilitatorKit.Data.Groups;
-using FacilitatorKit.Data.Notes;
-using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Application.Notes;
+using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Web.Tests.Pages;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +50,7 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
     protected Task<Guid> SeedGroupAsync(params string[] members) => SeedGroupAsync(App.Groups, members);
 
     /// <summary>The same, in the store of another app than the shared one (a test that runs its own server).</summary>
-    protected static async Task<Guid> SeedGroupAsync(GroupStore groups, params string[] members)
+    protected static async Task<Guid> SeedGroupAsync(GroupService groups, params string[] members)
     {
         ArgumentNullException.ThrowIfNull(groups);
         var group = (await groups.CreateGroupAsync(new NewGroup(UniqueGroupName("Group")))).Value
@@ -71,7 +71,7 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
     protected Task<Guid> SeedMeetingAsync(string format, params string[] members) => SeedMeetingAsync(App.Groups, format, members);
 
     /// <summary>The same, in the store of another app than the shared one (a test that runs its own server).</summary>
-    protected static async Task<Guid> SeedMeetingAsync(GroupStore groups, string format, params string[] members)
+    protected static async Task<Guid> SeedMeetingAsync(GroupService groups, string format, params string[] members)
     {
         ArgumentNullException.ThrowIfNull(groups);
         var group = await SeedGroupAsync(groups, members);
@@ -121,7 +121,7 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
     protected async Task ExpectNotesSavedAsync(Guid meeting, string text)
     {
         var sessions = App.Services.GetRequiredService<MeetingSessions>();
-        var notes = App.Services.GetRequiredService<NoteStore>();
+        var notes = App.Services.GetRequiredService<NoteService>();
         var id = new MeetingId(meeting);
         await ExpectEventuallyAsync(
             async () => (await sessions.GetAsync(id))?.State.CurrentItemId is { } item && (await notes.GetAsync(id, item.Value)).Text == text,

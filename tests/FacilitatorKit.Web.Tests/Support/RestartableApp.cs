@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using FacilitatorKit.Data.Groups;
+using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +18,7 @@ public sealed class RestartableApp : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "facilitatorkit-restart-tests-" + Guid.NewGuid().ToString("N"));
     private int _port = UnusedFixedPort();
     private WebApplication? _app;
+    private AsyncServiceScope? _facilitator;
 
     private RestartableApp()
     {
@@ -29,7 +30,8 @@ public sealed class RestartableApp : IAsyncDisposable
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The app is not running.");
 
-    public GroupStore Groups => Services.GetRequiredService<GroupStore>();
+    /// <summary>The group use cases of the app running now, for a device acting as the facilitator.</summary>
+    public GroupService Groups => (_facilitator ??= Services.ScopeActingAs(Engine.Roles.Actor.Facilitator)).ServiceProvider.GetRequiredService<GroupService>();
 
     private string Database => Path.Combine(_folder, "facilitatorkit.db");
 
@@ -57,6 +59,12 @@ public sealed class RestartableApp : IAsyncDisposable
         if (_app is { } app)
         {
             _app = null;
+            if (_facilitator is { } facilitator)
+            {
+                _facilitator = null;
+                await facilitator.DisposeAsync();
+            }
+
 
             // Open pages reconnect at once to a server that is shutting down, and a graceful stop then waits for those
             // connections (30 s by default). Here the stop is prompt: whatever is still open after a second is cut off,

@@ -1,4 +1,4 @@
-using FacilitatorKit.Data.Groups;
+using FacilitatorKit.Application.Groups;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,6 +24,7 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "facilitatorkit-web-tests-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
+    private AsyncServiceScope? _facilitator;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -33,7 +34,8 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The app has not started.");
 
-    public GroupStore Groups => Services.GetRequiredService<GroupStore>();
+    /// <summary>The group use cases, for a device acting as the facilitator (the tests' seeds).</summary>
+    public GroupService Groups => (_facilitator ??= Services.ScopeActingAs(Engine.Roles.Actor.Facilitator)).ServiceProvider.GetRequiredService<GroupService>();
 
     public async Task InitializeAsync()
     {
@@ -107,6 +109,11 @@ public sealed class WebAppFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        if (_facilitator is { } facilitator)
+        {
+            await facilitator.DisposeAsync();
+        }
+
         if (_app is not null)
         {
             await _app.StopAsync();

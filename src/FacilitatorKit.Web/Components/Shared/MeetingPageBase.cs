@@ -1,6 +1,9 @@
-using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Application.Ports;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Web.Acting;
 using FacilitatorKit.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
 
@@ -15,8 +18,6 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     // Countdowns tick in the browser; the server only re-renders for changes, and now and then for the
     // slow-moving figures (elapsed time, projected end, live airtime).
     private static readonly TimeSpan SlowRefresh = TimeSpan.FromSeconds(20);
-
-    private const string StillSaving = "Still saving the last change. Please press again in a moment.";
 
     private bool _sending;
     private string? _notice;
@@ -41,7 +42,16 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     protected TimeProvider Clock { get; set; } = null!;
 
     [Inject]
-    protected FacilitatorKit.Data.Groups.GroupStore Groups { get; set; } = null!;
+    protected GroupService Groups { get; set; } = null!;
+
+    [Inject]
+    protected Words Words { get; set; } = null!;
+
+    [Inject]
+    private ILiveChanges Live { get; set; } = null!;
+
+    [Inject]
+    private DeviceActor Device { get; set; } = null!;
 
     [Inject]
     private BusyCue BusyCue { get; set; } = null!;
@@ -50,10 +60,13 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     protected string Chime { get; private set; } = "off";
 
     /// <summary>The group's name and page, for the way back.</summary>
-    protected FacilitatorKit.Data.Model.GroupRecord? Group { get; private set; }
+    protected GroupRecord? Group { get; private set; }
 
-    /// <summary>Who this page acts as. (Until sign-in exists, the address decides.)</summary>
-    protected abstract Actor Actor { get; }
+    /// <summary>Who a device showing this page acts as (until sign-in exists, the address decides): see <see cref="DeviceActor"/>.</summary>
+    protected abstract Actor ActsAs { get; }
+
+    /// <summary>The role this device acts in.</summary>
+    protected Role Role => Device.Role ?? Role.Display;
 
     protected MeetingSession? Session { get; private set; }
     protected MeetingView? View { get; private set; }
@@ -79,6 +92,8 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     /// <summary>A save has taken longer than <see cref="BusyCue.After"/>: the controls are shown unavailable until it is done.</summary>
     protected bool Busy { get; private set; }
 
+    protected override void OnInitialized() => Device.ActAs(ActsAs);
+
     protected override async Task OnParametersSetAsync()
     {
         var id = new MeetingId(Id);
@@ -92,11 +107,11 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         IsMissing = Session is null;
         if (Session is not null)
         {
-            _subscription = Session.Subscribe(OnSaved);
+            _subscription = Live.WatchMeeting(id, OnSaved);
             Group = await Groups.GroupOfMeetingAsync(id);
             Chime = Group?.SoftChime == true ? "on" : "off";
             _subscribed = id;
-            if (Actor.Role != Role.Display) // the room display shows none of the slow-moving figures
+            if (Role != Role.Display) // the room display shows none of the slow-moving figures
             {
                 _refresh ??= Clock.CreateTimer(_ => OnSaved(null), null, SlowRefresh, SlowRefresh);
             }
@@ -109,7 +124,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     {
         if (Session is not null)
         {
-            View = MeetingView.Of(Session.State, Clock.GetUtcNow(), Actor.Role);
+            View = MeetingView.Of(Session.State, Clock.GetUtcNow(), Role);
         }
     }
 
@@ -118,21 +133,21 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     /// has not drawn yet), so a click on an out-of-date screen is refused as "already changed" rather than applied to
     /// something the person did not see: two devices pressing "Next speaker" together advance the queue once.
     /// </summary>
-    /// <returns>Whether it was saved: false when it was refused or could not be saved, or while an earlier press is still being saved.</returns>
-    protected async Task<bool> SendAsync(Func<MeetingView, MeetingCommand> build)
+    /// <returns>What happened; null when nothing was sent (while an earlier press is still being saved) or it could not be saved.</returns>
+    protected async Task<CommandOutcome?> SendAsync(Func<MeetingView, MeetingCommand> build, bool showsItsOwnProblems = false)
     {
         if (Session is null || View is null)
         {
-            return false;
+            return null;
         }
 
         if (_sending)
         {
             // One press at a time. The controls look unavailable only once a save is slow, so a quick second press
             // (a double tap, or another button) is told, rather than dropped without a word.
-            Notice = StillSaving;
+            Notice = Words["Notice.StillSaving"];
             StateHasChanged();
-            return false;
+            return null;
         }
 
         _sending = true;
@@ -140,17 +155,19 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         using var saved = new CancellationTokenSource();
         try
         {
-            var saving = Session.SubmitAsync(build(_shown ?? View));
+            var saving = Session.SubmitAsync(build(_shown ?? View), Device.Actor);
             _ = ShowBusyIfSlowAsync(saved.Token);
             var outcome = await saving;
-            Notice = outcome.IsAccepted ? null : outcome.Message;
-            return outcome.IsAccepted;
+            Notice = outcome.Problem is { } problem && !(showsItsOwnProblems && outcome.Status == CommandStatus.Invalid)
+                ? Words.Of(problem, outcome.State)
+                : null;
+            return outcome;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not acknowledged, so not done: say so calmly and keep the page alive.
-            Notice = "That could not be saved just now, so it did not happen. Please try again.";
-            return false;
+            Notice = Words["Notice.NotSaved"];
+            return null;
         }
         finally
         {

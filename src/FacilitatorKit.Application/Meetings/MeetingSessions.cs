@@ -1,26 +1,24 @@
 using System.Collections.Concurrent;
+using FacilitatorKit.Application.Ports;
+using FacilitatorKit.Application.Validation.Commands;
 using FacilitatorKit.Engine;
-using Microsoft.EntityFrameworkCore;
 
-namespace FacilitatorKit.Data.Sessions;
+namespace FacilitatorKit.Application.Meetings;
 
 /// <summary>
 /// The meetings in progress on this server, one session each. A session is restored from its log by replay the
 /// first time it is asked for; deadlines are instants, so a meeting restored later shows the right time.
 /// </summary>
-public sealed class MeetingSessions(IDbContextFactory<FacilitatorKitDb> contexts, MeetingLog log, TimeProvider clock) : IDisposable
+public sealed class MeetingSessions(IMeetingLog log, ILiveChanges live, CommandValidation validation, TimeProvider clock) : IDisposable
 {
     private readonly ConcurrentDictionary<MeetingId, Lazy<Task<MeetingSession>>> _sessions = new();
 
     /// <summary>The session of a meeting that exists in the store; null when there is no such meeting.</summary>
     public async Task<MeetingSession?> GetAsync(MeetingId id, CancellationToken cancellationToken = default)
     {
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        if (!_sessions.ContainsKey(id) && !await log.ExistsAsync(id, cancellationToken).ConfigureAwait(false))
         {
-            if (!await db.Meetings.AnyAsync(m => m.Id == id.Value, cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
+            return null;
         }
 
         var lazy = _sessions.GetOrAdd(id, key => new Lazy<Task<MeetingSession>>(() => RestoreAsync(key)));
@@ -46,7 +44,7 @@ public sealed class MeetingSessions(IDbContextFactory<FacilitatorKitDb> contexts
             return live.Value.Result.State;
         }
 
-        return Meeting.Replay(id, await log.ReadAsync(id, cancellationToken).ConfigureAwait(false));
+        return Meeting.Replay(id, await log.ReadAsync(id, 0, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>How many meetings have a session in memory.</summary>
@@ -55,17 +53,10 @@ public sealed class MeetingSessions(IDbContextFactory<FacilitatorKitDb> contexts
     /// <summary>Restores every meeting that was in progress (set up or running) when the app stopped.</summary>
     public async Task<int> RestoreInProgressAsync(CancellationToken cancellationToken = default)
     {
-        List<Guid> ids;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids = await db.Meetings.AsNoTracking()
-                .Where(m => m.Phase == MeetingPhase.Gathering || m.Phase == MeetingPhase.Running)
-                .Select(m => m.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        var ids = await log.InProgressAsync(cancellationToken).ConfigureAwait(false);
         foreach (var id in ids)
         {
-            await GetAsync(new MeetingId(id), cancellationToken).ConfigureAwait(false);
+            await GetAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
         return ids.Count;
@@ -81,7 +72,7 @@ public sealed class MeetingSessions(IDbContextFactory<FacilitatorKitDb> contexts
 
     private async Task<MeetingSession> RestoreAsync(MeetingId id)
     {
-        var events = await log.ReadAsync(id).ConfigureAwait(false);
-        return new MeetingSession(Meeting.Replay(id, events), log, clock);
+        var events = await log.ReadAsync(id, 0).ConfigureAwait(false);
+        return new MeetingSession(Meeting.Replay(id, events), log, live, validation, clock);
     }
 }

@@ -1,9 +1,12 @@
-using FacilitatorKit.Data.Notes;
+using FacilitatorKit.Application.Notes;
+using FacilitatorKit.Application.Validation;
+using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Testing;
 
 namespace FacilitatorKit.Data.Tests;
 
-public class NoteStoreTests
+public class NoteServiceTests
 {
     [Fact]
     public async Task Save_NewThenEdit_BumpsTheVersion_AndKeepsTextAsTyped()
@@ -61,7 +64,7 @@ public class NoteStoreTests
 
         var result = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, text, 1);
 
-        Assert.Equal(NoteSaveStatus.Invalid, result.Status);
+        Assert.Equal(NoteSaveStatus.Refused, result.Status);
         Assert.Equal(text, result.Yours);
         Assert.Equal("kept", (await f.Notes.GetAsync(session.Id, 1)).Text);
     }
@@ -72,10 +75,11 @@ public class NoteStoreTests
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
 
-        var result = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, new string('x', NoteStore.MaxLength + 1), 0);
+        var result = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, new string('x', NoteService.MaxLength + 1), 0);
 
-        Assert.Equal(NoteSaveStatus.Invalid, result.Status);
-        Assert.Contains("20,000", result.Message, StringComparison.Ordinal);
+        Assert.Equal(NoteSaveStatus.Refused, result.Status);
+        Assert.True(result.Problem!.Is(InputProblem.NoteTooLong));
+        Assert.Equal(20_000, result.Problem.Args["Max"]);
     }
 
     [Fact]
@@ -86,8 +90,8 @@ public class NoteStoreTests
 
         var result = await f.Notes.SaveAsync(Actor.Display, session.Id, 1, "hello", 0);
 
-        Assert.Equal(NoteSaveStatus.Invalid, result.Status);
-        Assert.Contains("room display", result.Message, StringComparison.Ordinal);
+        Assert.Equal(NoteSaveStatus.Refused, result.Status);
+        Assert.Equal((RefusalReason.RoleMayNot, Role.Display), (result.Problem!.Refusal!.Reason, result.Problem.Refusal.Role));
         Assert.Equal(0, (await f.Notes.GetAsync(session.Id, 1)).Version);
     }
 
@@ -97,7 +101,8 @@ public class NoteStoreTests
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         var heard = new List<NoteSnapshot>();
-        f.Notes.Saved += heard.Add;
+        using var watching = f.Host.Live.WatchNotes(session.Id, heard.Add);
+        using var elsewhere = f.Host.Live.WatchNotes(MeetingId.New(), _ => Assert.Fail("Another meeting's notes box heard this meeting's note."));
 
         await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 3, "Decided: coffee rota", 0);
         await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 3, "a stale edit", 0);        // a conflict
@@ -113,8 +118,8 @@ public class NoteStoreTests
         await using var f = new SessionFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         var heard = 0;
-        f.Notes.Saved += _ => throw new InvalidOperationException("a view that has gone");
-        f.Notes.Saved += _ => heard++;
+        using var gone = f.Host.Live.WatchNotes(session.Id, _ => throw new InvalidOperationException("a view that has gone"));
+        using var here = f.Host.Live.WatchNotes(session.Id, _ => heard++);
 
         var saved = await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 3, "kept", 0);
 

@@ -1,7 +1,9 @@
+using FacilitatorKit.Application.Notes;
+using FacilitatorKit.Application.Validation;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Roles;
 
-namespace FacilitatorKit.Data.Notes;
+namespace FacilitatorKit.Web.Notes;
 
 public enum NoteDraftStatus
 {
@@ -14,12 +16,12 @@ public enum NoteDraftStatus
     /// <summary>Another device saved first; <see cref="NoteDraft.Conflict"/> holds both texts until <see cref="NoteDraft.ResolveAsync"/>.</summary>
     Conflict,
 
-    /// <summary>The text can't be stored as it is (too long, control characters); it is kept here, unsaved.</summary>
+    /// <summary>Not stored: the text can't be stored as it is (too long, control characters), or this device may not write notes. It is kept here, unsaved.</summary>
     Invalid,
 }
 
 /// <summary>
-/// One device's notes box: saves what is typed after a short pause in the typing (debounced), always naming the
+/// One device's notes box (per-device screen state, so it lives in the Web): saves what is typed after a short pause in the typing (debounced), always naming the
 /// version it edited. Nothing typed is ever dropped: on a conflict or an invalid text it stays here, unsaved, with a
 /// message, until the writer resolves it. Call <see cref="FlushAsync"/> when leaving the box.
 /// </summary>
@@ -27,12 +29,12 @@ public sealed class NoteDraft : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultQuietPeriod = TimeSpan.FromMilliseconds(800);
 
-    private readonly NoteStore _store;
+    private readonly NoteScreens _store;
     private readonly ITimer _timer;
     private readonly TimeSpan _quiet;
     private readonly SemaphoreSlim _saving = new(1, 1);
     private readonly Lock _lock = new();
-    private readonly Actor _writer;
+    private readonly Actor? _writer;
     private int _typed;
 
     // What the screen last sent and what it typed it over, and the texts that came from elsewhere by version (what
@@ -41,9 +43,8 @@ public sealed class NoteDraft : IAsyncDisposable
     private (string Text, int Over) _lastFromScreen = ("", int.MinValue);
     private Task _lastSave = Task.CompletedTask;
 
-    public NoteDraft(NoteStore store, Actor writer, NoteSnapshot loaded, TimeProvider clock, TimeSpan? quietPeriod = null)
+    public NoteDraft(NoteScreens store, Actor? writer, NoteSnapshot loaded, TimeProvider clock, TimeSpan? quietPeriod = null)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         _writer = writer;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(loaded);
@@ -77,7 +78,8 @@ public sealed class NoteDraft : IAsyncDisposable
     /// <summary>The save the timer started last, for tests to wait on.</summary>
     internal Task LastSave => _lastSave;
     public NoteSave? Conflict { get; private set; }
-    public string? Message { get; private set; }
+    /// <summary>Why the text is not saved (a conflict, or a refusal), for the box to put in words.</summary>
+    public FieldError? Problem { get; private set; }
 
     /// <summary>
     /// The newest version that came from somewhere else (loaded, or saved by another device), rather than from this
@@ -151,8 +153,8 @@ public sealed class NoteDraft : IAsyncDisposable
             var overNoteAsItIs = basedOn == Version || (basedOn is not null && _store.SavedByScreen(Meeting, Item, Version, screen));
             if (Status == NoteDraftStatus.Saved && seenFromElsewhere < LatestFromElsewhere && !overNoteAsItIs)
             {
-                Conflict = new NoteSave(NoteSaveStatus.Conflict, new NoteSnapshot(Meeting, Item, Text, Version), text, NoteStore.ConflictMessage);
-                Message = NoteStore.ConflictMessage;
+                Problem = new FieldError("Text", InputProblem.NoteChangedElsewhere);
+                Conflict = new NoteSave(NoteSaveStatus.Conflict, new NoteSnapshot(Meeting, Item, Text, Version), text, Problem);
                 Status = NoteDraftStatus.Conflict;
             }
 
@@ -261,7 +263,7 @@ public sealed class NoteDraft : IAsyncDisposable
                 {
                     case NoteSaveStatus.Saved:
                         Version = result.Current.Version;
-                        Message = null;
+                        Problem = null;
                         // Typing that arrived during the save is still unsaved, and saves on the next pause.
                         Status = typed == _typed ? NoteDraftStatus.Saved : NoteDraftStatus.Unsaved;
                         break;
@@ -269,11 +271,11 @@ public sealed class NoteDraft : IAsyncDisposable
                         Conflict = result with { Yours = Text };
                         LatestFromElsewhere = Math.Max(LatestFromElsewhere, result.Current.Version);
                         _fromElsewhere[result.Current.Version] = result.Current.Text;
-                        Message = result.Message;
+                        Problem = result.Problem;
                         Status = NoteDraftStatus.Conflict;
                         break;
                     default:
-                        Message = result.Message;
+                        Problem = result.Problem;
                         Status = NoteDraftStatus.Invalid;
                         break;
                 }

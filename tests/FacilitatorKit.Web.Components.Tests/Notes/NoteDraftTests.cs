@@ -1,7 +1,8 @@
-using FacilitatorKit.Data.Notes;
+using FacilitatorKit.Application.Validation;
 using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Web.Notes;
 
-namespace FacilitatorKit.Data.Tests;
+namespace FacilitatorKit.Web.Components.Tests.Notes;
 
 public class NoteDraftTests
 {
@@ -10,7 +11,7 @@ public class NoteDraftTests
     [Fact]
     public async Task Typing_IsSavedOnceAfterAPause_NotOnEveryKeystroke()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
 
@@ -34,7 +35,7 @@ public class NoteDraftTests
     [Fact]
     public async Task Flush_SavesAtOnce()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
 
@@ -48,7 +49,7 @@ public class NoteDraftTests
     [Fact]
     public async Task TwoDevices_TheSecondGetsAConflictWithBothTexts_AndResolvingSavesTheMerge()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         var loaded = await f.Notes.GetAsync(session.Id, 4);
         await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
@@ -79,7 +80,7 @@ public class NoteDraftTests
     [Fact]
     public async Task InvalidText_StaysInTheBox_WithAMessage_AndTheStoredNoteIsUntouched()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, "kept", 0);
         await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
@@ -89,19 +90,19 @@ public class NoteDraftTests
 
         Assert.Equal(NoteDraftStatus.Invalid, draft.Status);
         Assert.Equal("pasted\u0007text", draft.Text);
-        Assert.NotNull(draft.Message);
+        Assert.True(draft.Problem!.Is(InputProblem.NoteHasInvisibleCharacters));
         Assert.Equal("kept", (await f.Notes.GetAsync(session.Id, 1)).Text);
     }
 
     [Fact]
     public async Task AnotherDevicesSave_ShowsAtOnce_WhenNothingIsTypedHere()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         var loaded = await f.Notes.GetAsync(session.Id, 2);
         await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
         await using var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
-        f.Notes.Saved += tablet.Incoming;
+        f.HearSaves(tablet.Incoming);
 
         laptop.Type("Next chair: Ben");
         await laptop.FlushAsync();
@@ -118,12 +119,12 @@ public class NoteDraftTests
     [Fact]
     public async Task AnotherDevicesSave_NeverReplacesTypingWaitingHere_ItBecomesAConflictWithBoth()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         var loaded = await f.Notes.GetAsync(session.Id, 2);
         await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
         await using var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
-        f.Notes.Saved += tablet.Incoming;
+        f.HearSaves(tablet.Incoming);
 
         tablet.Type("Resources: library talk on Friday");
         laptop.Type("Resources: the helpline leaflet");
@@ -145,13 +146,13 @@ public class NoteDraftTests
     [Fact]
     public async Task TypingOverTextFromBeforeAnotherDevicesSave_ThatTheScreenHadNotShownYet_IsAConflict_NotAnOverwrite()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         var loaded = await f.Notes.GetAsync(session.Id, 2);
         await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
         await using var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
-        f.Notes.Saved += tablet.Incoming;
-        f.Notes.Saved += laptop.Incoming;
+        f.HearSaves(tablet.Incoming);
+        f.HearSaves(laptop.Incoming);
         var shownOnTheTablet = tablet.LatestFromElsewhere;
 
         // The laptop's save reaches the tablet's draft, but the tablet's screen has not drawn it yet (a slow
@@ -164,7 +165,7 @@ public class NoteDraftTests
         await tablet.FlushAsync();
 
         Assert.Equal(NoteDraftStatus.Conflict, tablet.Status);
-        Assert.Equal(NoteStore.ConflictMessage, tablet.Message);
+        Assert.True(tablet.Problem!.Is(InputProblem.NoteChangedElsewhere));
         Assert.Equal(("Next chair: Ben", 1), (tablet.Conflict!.Current.Text, tablet.Conflict.Current.Version));
         Assert.Equal("Resources: library talk on Friday", tablet.Conflict.Yours);
         Assert.Equal(("Next chair: Ben", 1), await StoredAsync(f, session.Id, 2));
@@ -185,7 +186,7 @@ public class NoteDraftTests
     [Fact]
     public async Task TheSameTextAgain_SavesNothing()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
         draft.Type("Decided: coffee rota");
@@ -202,7 +203,7 @@ public class NoteDraftTests
     [Fact]
     public async Task SentAgainAfterADrop_ABoxNobodyTypedIn_LeavesWhatAnotherDeviceWroteMeanwhile()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         await using var devices = await TwoDevicesAsync(f, session.Id);
         var (laptop, tablet) = (devices.Laptop, devices.Tablet);
@@ -221,7 +222,7 @@ public class NoteDraftTests
     [Fact]
     public async Task SentAgainAfterADrop_TypingThatHadArrived_LeavesWhatAnotherDeviceAddedToIt()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         await using var devices = await TwoDevicesAsync(f, session.Id);
         var (laptop, tablet) = (devices.Laptop, devices.Tablet);
@@ -241,7 +242,7 @@ public class NoteDraftTests
     [Fact]
     public async Task SentAgainAfterADrop_TypingThatNeverArrived_IsSaved_ADeletionToo()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         await using var devices = await TwoDevicesAsync(f, session.Id);
         var (laptop, tablet) = (devices.Laptop, devices.Tablet);
@@ -267,7 +268,7 @@ public class NoteDraftTests
     [Fact]
     public async Task SentAgainAfterAReload_OverTheScreensOwnSave_IsSaved_OverAnotherDevicesSave_ShowsBoth()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         await using (var before = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock))
         {
@@ -278,7 +279,7 @@ public class NoteDraftTests
         // The page reloads (its circuit was gone): a new draft, and the text typed after that save is sent again.
         await using (var reloaded = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock))
         {
-            f.Notes.Saved += reloaded.Incoming;
+            var hearing = f.HearSaves(reloaded.Incoming);
             reloaded.TypeAgain("Next chair: Ben. Tea: Cai", seenFromElsewhere: 0, basedOn: 1);
             await reloaded.FlushAsync();
             Assert.Equal(NoteDraftStatus.Saved, reloaded.Status);
@@ -291,7 +292,7 @@ public class NoteDraftTests
             await reloaded.FlushAsync();
             Assert.Equal(("Next chair: Ben. Tea: Cai. Room until 9", NoteDraftStatus.Saved), (reloaded.Text, reloaded.Status));
             Assert.Equal(("Next chair: Ben. Tea: Cai. Room until 9", 3), await StoredAsync(f, session.Id, 2));
-            f.Notes.Saved -= reloaded.Incoming;
+            hearing.Dispose();
         }
 
         // Had the laptop saved after the box last drew the note, the text is shown beside the laptop's.
@@ -306,7 +307,7 @@ public class NoteDraftTests
     [Fact]
     public async Task SentAgainAfterAReload_OverTheTabsOwnSaveItNeverDrew_IsSaved_FromAnotherTab_ShowsBoth()
     {
-        await using var f = new SessionFixture();
+        await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
 
         // The tablet's last keys arrived, and were saved (version 1) after its Wi-Fi had gone silent: its box never
@@ -330,12 +331,12 @@ public class NoteDraftTests
     }
 
     // A laptop and a tablet with the same note open, each hearing the other's saves.
-    private static async Task<TwoDevices> TwoDevicesAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting)
+    private static async Task<TwoDevices> TwoDevicesAsync(DraftFixture f, FacilitatorKit.Engine.MeetingId meeting)
     {
         var loaded = await f.Notes.GetAsync(meeting, 2);
         var devices = new TwoDevices(new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock), new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock));
-        f.Notes.Saved += devices.Laptop.Incoming;
-        f.Notes.Saved += devices.Tablet.Incoming;
+        f.HearSaves(devices.Laptop.Incoming);
+        f.HearSaves(devices.Tablet.Incoming);
         return devices;
     }
 
@@ -348,7 +349,7 @@ public class NoteDraftTests
         }
     }
 
-    private static async Task<(string Text, int Version)> StoredAsync(SessionFixture f, FacilitatorKit.Engine.MeetingId meeting, int item)
+    private static async Task<(string Text, int Version)> StoredAsync(DraftFixture f, FacilitatorKit.Engine.MeetingId meeting, int item)
     {
         var note = await f.Notes.GetAsync(meeting, item);
         return (note.Text, note.Version);

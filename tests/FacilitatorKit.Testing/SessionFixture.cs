@@ -1,14 +1,17 @@
-using FacilitatorKit.Data.Model;
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Application.Notes;
+using FacilitatorKit.Data;
 using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine.Roles;
-using FacilitatorKit.Engine.Time;
+using Microsoft.Extensions.Time.Testing;
 
-namespace FacilitatorKit.Data.Tests;
+namespace FacilitatorKit.Testing;
 
-/// <summary>A store on a temporary file with a manual clock, and helpers to open and drive meetings through sessions.</summary>
+/// <summary>The store on a temporary file with a fake clock, composed as the app composes it, and helpers to open and drive meetings.</summary>
 public sealed class SessionFixture : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 22, 19, 0, 0, TimeSpan.Zero);
@@ -21,18 +24,19 @@ public sealed class SessionFixture : IAsyncDisposable
     ]);
 
     private readonly TempDatabase _db = new();
-    private FacilitatorKit.Data.Notes.NoteStore? _notes;
 
-    public SessionFixture()
+    public SessionFixture(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? more = null)
     {
-        StoreSetup.Initialize(_db.ConnectionString);
-        Reopen();
+        Host = StoreHost.Open(_db.ConnectionString, Clock, more: more);
     }
 
-    public ManualClock Clock { get; } = new(Start);
-    public FacilitatorKit.Data.Groups.GroupStore Groups => new(_db.Contexts, Sessions, Clock);
-    // One store, as in the app (a singleton): its Saved event reaches every notes box of the process.
-    public FacilitatorKit.Data.Notes.NoteStore Notes => _notes ??= new(_db.Contexts, Clock);
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public StoreHost Host { get; }
+    public GroupService Groups => Host.Groups;
+    public NoteService Notes => Host.Notes;
+    public MeetingLog Log => Host.Log;
+    public MeetingSessions Sessions => Host.Sessions;
+    public TempDatabase Database => _db;
 
     /// <summary>Adds the format to the store, as seeding does for the built-in ones.</summary>
     public async Task AddFormatAsync(string json)
@@ -42,23 +46,9 @@ public sealed class SessionFixture : IAsyncDisposable
         db.Formats.Add(new FormatRecord { Name = format.Name, Json = json, BuiltIn = true });
         await db.SaveChangesAsync();
     }
-    public MeetingLog Log { get; private set; } = null!;
-    public MeetingSessions Sessions { get; private set; } = null!;
-    public TempDatabase Database => _db;
 
     /// <summary>As after a restart: a new log writer and no sessions in memory.</summary>
-    public void Reopen()
-    {
-        Log = new MeetingLog(_db.Contexts);
-        Sessions = new MeetingSessions(_db.Contexts, Log, Clock);
-    }
-
-    public async Task RestartAsync()
-    {
-        Sessions.Dispose();
-        await Log.DisposeAsync();
-        Reopen();
-    }
+    public Task RestartAsync() => Host.RestartAsync();
 
     /// <summary>Creates a group and a meeting row, and sets the meeting up through its session.</summary>
     public async Task<(MeetingSession Session, Participant[] People)> NewMeetingAsync(params string[] names)
@@ -74,8 +64,11 @@ public sealed class SessionFixture : IAsyncDisposable
 
         var session = (await Sessions.GetAsync(meetingId))!;
         var people = names.Select(n => new Participant(ParticipantId.New(), n)).ToArray();
-        var outcome = await session.SubmitAsync(new SetUpMeeting(CommandId.New(), Actor.Facilitator, meetingId, Format, [.. people], people.FirstOrDefault()?.Id));
-        Assert.True(outcome.IsAccepted, outcome.Message);
+        var outcome = await session.SubmitAsync(new SetUpMeeting(CommandId.New(), meetingId, Format, [.. people], people.FirstOrDefault()?.Id), Actor.Facilitator);
+        if (!outcome.IsAccepted)
+        {
+            throw new InvalidOperationException($"The test meeting could not be set up: {outcome.Problem?.Code}");
+        }
         return (session, people);
     }
 
@@ -87,8 +80,7 @@ public sealed class SessionFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Sessions.Dispose();
-        await Log.DisposeAsync();
+        await Host.DisposeAsync();
         _db.Dispose();
     }
 }

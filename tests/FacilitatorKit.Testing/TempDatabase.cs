@@ -1,7 +1,8 @@
 using Microsoft.Data.Sqlite;
+using FacilitatorKit.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace FacilitatorKit.Data.Tests;
+namespace FacilitatorKit.Testing;
 
 /// <summary>A database file of its own in a temporary folder, removed afterwards.</summary>
 public sealed class TempDatabase : IDisposable

@@ -1,6 +1,6 @@
-namespace FacilitatorKit.Application.Tests.Support;
+namespace FacilitatorKit.Testing;
 
-/// <summary>The repository root: the folder holding FacilitatorKit.sln, found by walking up from the test binaries.</summary>
+/// <summary>The repository root: the folder holding FacilitatorKit.sln, found by walking up from the running binaries.</summary>
 public static class Repository
 {
     public static string Root { get; } = FindRoot();

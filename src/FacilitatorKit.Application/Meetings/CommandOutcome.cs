@@ -1,7 +1,7 @@
 using FacilitatorKit.Application.Validation;
 using FacilitatorKit.Engine;
 
-namespace FacilitatorKit.Data.Sessions;
+namespace FacilitatorKit.Application.Meetings;
 
 public enum CommandStatus
 {
@@ -25,6 +25,6 @@ public sealed record CommandOutcome(
 {
     public bool IsAccepted => Status == CommandStatus.Accepted;
 
-    /// <summary>One calm sentence for a notification.</summary>
-    public string? Message => Refusal?.Reason ?? (Errors is { Count: > 0 } errors ? errors[0].Message : null);
+    /// <summary>The one problem to tell the person about: the refusal, or the first field's problem.</summary>
+    public FieldError? Problem => Refusal is { } refusal ? FieldError.From("Command", refusal) : Errors is { Count: > 0 } errors ? errors[0] : null;
 }

@@ -1,4 +1,5 @@
-using FacilitatorKit.Data.Groups;
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Application.Validation;
 using FacilitatorKit.Data.Model;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
@@ -6,10 +7,11 @@ using FacilitatorKit.Engine.Chair;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
 using Microsoft.EntityFrameworkCore;
+using FacilitatorKit.Testing;
 
 namespace FacilitatorKit.Data.Tests;
 
-public class GroupStoreTests
+public class GroupServiceTests
 {
     private const string Format = """
         { "name": "Short check-in", "items": [
@@ -30,7 +32,7 @@ public class GroupStoreTests
         var result = await f.Groups.CreateGroupAsync(new NewGroup(name, kind, sessions));
 
         Assert.False(result.IsValid);
-        Assert.NotNull(result.MessageFor(field));
+        Assert.NotNull(result.ErrorFor(field));
         await using var db = f.Database.Contexts.CreateDbContext();
         Assert.Empty(db.Groups);
     }
@@ -44,7 +46,9 @@ public class GroupStoreTests
 
         var again = await f.Groups.AddMemberAsync(group.Id, "  sam ");
 
-        Assert.Contains("already called sam", again.MessageFor("Name"), StringComparison.Ordinal);
+        var taken = again.ErrorFor("Name")!;
+        Assert.True(taken.Is(InputProblem.NameTakenInGroup));
+        Assert.Equal("sam", taken.Args["Name"]);
         Assert.Single(await f.Groups.MembersAsync(group.Id));
     }
 
@@ -65,8 +69,8 @@ public class GroupStoreTests
     public async Task RenameAndLeave_UnknownMember_SayWhy()
     {
         await using var f = new SessionFixture();
-        Assert.NotNull((await f.Groups.RenameMemberAsync(Guid.NewGuid(), "Jo")).MessageFor("Member"));
-        Assert.NotNull((await f.Groups.MarkMemberLeftAsync(Guid.NewGuid())).MessageFor("Member"));
+        Assert.True((await f.Groups.RenameMemberAsync(Guid.NewGuid(), "Jo")).ErrorFor("Member")!.Is(InputProblem.MemberGone));
+        Assert.True((await f.Groups.MarkMemberLeftAsync(Guid.NewGuid())).ErrorFor("Member")!.Is(InputProblem.MemberGone));
     }
 
     [Fact]
@@ -83,7 +87,9 @@ public class GroupStoreTests
 
         Assert.Equal((1, (int?)2), (first.Value!.Number, first.Value.Of));
         Assert.Equal(2, second.Value!.Number);
-        Assert.Contains("planned 2 sessions", third.MessageFor("Group"), StringComparison.Ordinal);
+        var full = third.ErrorFor("Group")!;
+        Assert.True(full.Is(InputProblem.AllSessionsSetUp));
+        Assert.Equal(("Grief group", (object?)2), (full.Args["Group"], full.Args["Max"]));
         var session = (await f.Sessions.GetAsync(second.Value.Meeting))!;
         Assert.Equal("Welcome, session 2 of 2", session.State.Agenda[0].Title);
         await using var db = f.Database.Contexts.CreateDbContext();
@@ -97,9 +103,9 @@ public class GroupStoreTests
         await f.AddFormatAsync(Format);
         var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
 
-        Assert.NotNull((await f.Groups.StartNewMeetingAsync(group.Id, "No such format", [], null)).MessageFor("Format"));
-        Assert.NotNull((await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [Guid.NewGuid()], null)).MessageFor("Participants"));
-        Assert.NotNull((await f.Groups.StartNewMeetingAsync(Guid.NewGuid(), "Short check-in", [], null)).MessageFor("Group"));
+        Assert.True((await f.Groups.StartNewMeetingAsync(group.Id, "No such format", [], null)).ErrorFor("Format")!.Is(InputProblem.FormatUnknown));
+        Assert.True((await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [Guid.NewGuid()], null)).ErrorFor("Participants")!.Is(InputProblem.NotAMember));
+        Assert.True((await f.Groups.StartNewMeetingAsync(Guid.NewGuid(), "Short check-in", [], null)).ErrorFor("Group")!.Is(InputProblem.GroupGone));
     }
 
     [Fact]
@@ -121,7 +127,7 @@ public class GroupStoreTests
         var meeting = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id, ben.Id, cai.Id], ana.Id)).Value!;
         var session = (await f.Sessions.GetAsync(meeting.Meeting))!;
         f.Clock.Advance(TimeSpan.FromMinutes(30));
-        Assert.True((await session.SubmitAsync(new HandOverChair(CommandId.New(), Actor.Facilitator, new(ana.Id), new(ben.Id)))).IsAccepted);
+        Assert.True((await session.SubmitAsync(new HandOverChair(CommandId.New(), new(ana.Id), new(ben.Id)) { Actor = Actor.Facilitator })).IsAccepted);
 
         Assert.Equal("Cai", (await f.Groups.ProposeNextChairAsync(group.Id))!.Name);
         Assert.Equal("Ana", (await f.Groups.ProposeNextChairAsync(group.Id, skipped: [cai.Id]))!.Name);
@@ -157,21 +163,21 @@ public class GroupStoreTests
 
         // Last week Ana spoke for four minutes and Ben not at all.
         var last = (await f.Sessions.GetAsync((await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id, ben.Id], ana.Id)).Value!.Meeting))!;
-        await last.SubmitAsync(new StartMeeting(CommandId.New(), Actor.Facilitator));
-        await last.SubmitAsync(new NextItem(CommandId.New(), Actor.Facilitator, last.State.CurrentItemId));
-        await last.SubmitAsync(new RaiseHand(CommandId.New(), Actor.Facilitator, new(ana.Id)));
-        await last.SubmitAsync(new NextSpeaker(CommandId.New(), Actor.Facilitator, null));
+        await last.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator });
+        await last.SubmitAsync(new NextItem(CommandId.New(), last.State.CurrentItemId) { Actor = Actor.Facilitator });
+        await last.SubmitAsync(new RaiseHand(CommandId.New(), new(ana.Id)) { Actor = Actor.Facilitator });
+        await last.SubmitAsync(new NextSpeaker(CommandId.New(), null) { Actor = Actor.Facilitator });
         f.Clock.Advance(TimeSpan.FromMinutes(4));
-        await last.SubmitAsync(new EndMeeting(CommandId.New(), Actor.Facilitator));
+        await last.SubmitAsync(new EndMeeting(CommandId.New()) { Actor = Actor.Facilitator });
 
         var next = (await f.Sessions.GetAsync((await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id, ben.Id], ben.Id)).Value!.Meeting))!;
 
         Assert.Equal(TimeSpan.FromMinutes(4), next.State.RecentAirtime[new(ana.Id)]);
-        await next.SubmitAsync(new StartMeeting(CommandId.New(), Actor.Facilitator));
-        await next.SubmitAsync(new NextItem(CommandId.New(), Actor.Facilitator, next.State.CurrentItemId));
-        await next.SubmitAsync(new RaiseHand(CommandId.New(), Actor.Facilitator, new(ana.Id)));
+        await next.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator });
+        await next.SubmitAsync(new NextItem(CommandId.New(), next.State.CurrentItemId) { Actor = Actor.Facilitator });
+        await next.SubmitAsync(new RaiseHand(CommandId.New(), new(ana.Id)) { Actor = Actor.Facilitator });
         f.Clock.Advance(TimeSpan.FromSeconds(5));
-        await next.SubmitAsync(new RaiseHand(CommandId.New(), Actor.Facilitator, new(ben.Id)));
+        await next.SubmitAsync(new RaiseHand(CommandId.New(), new(ben.Id)) { Actor = Actor.Facilitator });
         Assert.Equal([ben.Id, ana.Id], next.State.SpeakerOrder(f.Clock.GetUtcNow()).Select(e => e.Participant.Value));
     }
 
@@ -189,7 +195,7 @@ public class GroupStoreTests
             await db.SaveChangesAsync();
         }
 
-        f.Clock.Advance(GroupStore.OrphanAge + TimeSpan.FromMinutes(1));
+        f.Clock.Advance(GroupService.OrphanAge + TimeSpan.FromMinutes(1));
         var meeting = await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
 
         Assert.Equal(1, meeting.Value!.Number);
@@ -203,7 +209,7 @@ public class GroupStoreTests
         var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
         var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
         var first = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id)).Value!;
-        await (await f.Sessions.GetAsync(first.Meeting))!.SubmitAsync(new EndMeeting(CommandId.New(), Actor.Facilitator));
+        await (await f.Sessions.GetAsync(first.Meeting))!.SubmitAsync(new EndMeeting(CommandId.New()) { Actor = Actor.Facilitator });
         await f.RestartAsync();
 
         var ledgers = await f.Groups.RecentLedgersAsync(group.Id);

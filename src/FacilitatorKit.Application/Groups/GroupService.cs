@@ -1,0 +1,247 @@
+using System.Collections.Immutable;
+using FacilitatorKit.Application.Formats;
+using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Application.Ports;
+using FacilitatorKit.Application.Validation;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Agenda;
+using FacilitatorKit.Engine.Chair;
+using FacilitatorKit.Engine.Fairness;
+using FacilitatorKit.Engine.Participants;
+using FluentValidation;
+
+namespace FacilitatorKit.Application.Groups;
+
+/// <summary>A meeting that was set up: its id and place in the series ("session 3 of 8").</summary>
+public sealed record MeetingCreated(MeetingId Meeting, int Number, int? Of);
+
+/// <summary>
+/// The group use cases: groups, members and the series of meetings. Each validates at the boundary, then writes.
+/// Nothing is written for refused input. Meetings are set up for the device acting in this scope.
+/// </summary>
+public sealed class GroupService(
+    IGroupRepository groups,
+    MeetingSessions sessions,
+    ICurrentActor acting,
+    IValidator<NewGroup> newGroups,
+    TimeProvider clock)
+{
+    /// <summary>How many of the group's recent meetings feed the balanced order and the group's fairness figures.</summary>
+    public const int RecentMeetings = 6;
+
+    /// <summary>How old a meeting row without its set-up must be before it counts as abandoned.</summary>
+    public static readonly TimeSpan OrphanAge = TimeSpan.FromMinutes(10);
+
+    private static readonly MemberNameValidator MemberNames = new();
+
+    public async Task<Validated<GroupRecord>> CreateGroupAsync(NewGroup input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = await newGroups.ValidateAsync(input, cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return Validated<GroupRecord>.From(result, () => null!);
+        }
+
+        var group = new GroupRecord
+        {
+            Id = Guid.NewGuid(),
+            Name = NameRules.Normalize(input.Name),
+            Kind = input.Kind,
+            PlannedSessions = input.PlannedSessions,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await groups.AddGroupAsync(group, cancellationToken).ConfigureAwait(false);
+        return Validated<GroupRecord>.Valid(group);
+    }
+
+    public async Task<Validated<MemberRecord>> AddMemberAsync(Guid groupId, string? name, bool volunteersForChair = false, CancellationToken cancellationToken = default)
+    {
+        var group = await groups.GroupAsync(groupId, cancellationToken).ConfigureAwait(false);
+        if (group is null)
+        {
+            return Validated<MemberRecord>.Invalid("Group", InputProblem.GroupGone);
+        }
+
+        if (await CheckNameAsync(groupId, null, name, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            return Validated<MemberRecord>.Invalid([problem]);
+        }
+
+        var member = new MemberRecord
+        {
+            Id = Guid.NewGuid(),
+            GroupId = groupId,
+            Name = NameRules.Normalize(name),
+            VolunteersForChair = volunteersForChair,
+            Enrolled = group.Kind == GroupKind.Closed,
+            JoinedAt = clock.GetUtcNow(),
+        };
+        await groups.AddMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        return Validated<MemberRecord>.Valid(member);
+    }
+
+    public Task<Validated<MemberRecord>> RenameMemberAsync(Guid memberId, string? name, CancellationToken cancellationToken = default) =>
+        ChangeMemberAsync(memberId, async m =>
+            await CheckNameAsync(m.GroupId, m.Id, name, cancellationToken).ConfigureAwait(false) is { } problem
+                ? problem
+                : Set(() => m.Name = NameRules.Normalize(name)), cancellationToken);
+
+    public Task<Validated<MemberRecord>> SetVolunteerAsync(Guid memberId, bool volunteers, CancellationToken cancellationToken = default) =>
+        ChangeMemberAsync(memberId, m => Task.FromResult(Set(() => m.VolunteersForChair = volunteers)), cancellationToken);
+
+    /// <summary>Marks a member as having left the group: they keep their history but no longer count for the chair rota.</summary>
+    public Task<Validated<MemberRecord>> MarkMemberLeftAsync(Guid memberId, bool hasLeft = true, CancellationToken cancellationToken = default) =>
+        ChangeMemberAsync(memberId, m => Task.FromResult(Set(() => m.HasLeft = hasLeft)), cancellationToken);
+
+    public Task<IReadOnlyList<GroupRecord>> GroupsAsync(CancellationToken cancellationToken = default) => groups.GroupsAsync(cancellationToken);
+
+    public Task<GroupRecord?> GroupAsync(Guid groupId, CancellationToken cancellationToken = default) => groups.GroupAsync(groupId, cancellationToken);
+
+    /// <summary>The group a meeting belongs to.</summary>
+    public Task<GroupRecord?> GroupOfMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default) =>
+        groups.GroupOfMeetingAsync(meeting, cancellationToken);
+
+    /// <summary>A group's meetings, newest first.</summary>
+    public Task<IReadOnlyList<MeetingRecord>> MeetingsAsync(Guid groupId, CancellationToken cancellationToken = default) =>
+        groups.MeetingsAsync(groupId, cancellationToken);
+
+    /// <summary>The most recent meetings across all groups, newest first, with their group's name.</summary>
+    public Task<IReadOnlyList<(MeetingRecord Meeting, string Group)>> RecentMeetingsAsync(int count = 10, CancellationToken cancellationToken = default) =>
+        groups.RecentMeetingsAsync(count, cancellationToken);
+
+    public Task<IReadOnlyList<string>> FormatNamesAsync(CancellationToken cancellationToken = default) => groups.FormatNamesAsync(cancellationToken);
+
+    /// <summary>The soft chime at time's up: off unless a group turns it on.</summary>
+    public Task SetSoftChimeAsync(Guid groupId, bool on, CancellationToken cancellationToken = default) =>
+        groups.SetSoftChimeAsync(groupId, on, cancellationToken);
+
+    public Task<IReadOnlyList<MemberRecord>> MembersAsync(Guid groupId, CancellationToken cancellationToken = default) =>
+        groups.MembersAsync(groupId, cancellationToken);
+
+    /// <summary>The proposed next chair by the engine's rota rule, from the group's chair history; null when nobody volunteers.</summary>
+    public async Task<MemberRecord?> ProposeNextChairAsync(Guid groupId, IEnumerable<Guid>? skipped = null, CancellationToken cancellationToken = default)
+    {
+        var members = await groups.MembersAsync(groupId, cancellationToken).ConfigureAwait(false);
+        var history = await groups.ChairHistoryAsync(groupId, cancellationToken).ConfigureAwait(false);
+        var next = ChairRota.ProposeNext(
+            members.Select(m => new RotaMember(new ParticipantId(m.Id), m.Name, m.VolunteersForChair, !m.HasLeft, m.JoinedAt)),
+            history,
+            skipped?.Select(id => new ParticipantId(id)));
+        return next is null ? null : members.First(m => m.Id == next.Member.Value);
+    }
+
+    /// <summary>
+    /// Sets up the group's next meeting from a format, with the members present and the chair of the day.
+    /// Closed groups are numbered "session N of M" and refuse a meeting past their planned sessions.
+    /// </summary>
+    public async Task<Validated<MeetingCreated>> StartNewMeetingAsync(Guid groupId, string formatName, IReadOnlyCollection<Guid> present, Guid? chair, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(present);
+        var group = await groups.GroupAsync(groupId, cancellationToken).ConfigureAwait(false);
+        if (group is null)
+        {
+            return Validated<MeetingCreated>.Invalid("Group", InputProblem.GroupGone);
+        }
+
+        var formatRecord = await groups.FormatAsync(formatName, cancellationToken).ConfigureAwait(false);
+        if (formatRecord is null)
+        {
+            return Validated<MeetingCreated>.Invalid("Format", InputProblem.FormatUnknown);
+        }
+
+        var number = await groups.NextMeetingNumberAsync(groupId, clock.GetUtcNow() - OrphanAge, cancellationToken).ConfigureAwait(false);
+        if (group is { Kind: GroupKind.Closed, PlannedSessions: { } planned } && number > planned)
+        {
+            return Validated<MeetingCreated>.Invalid("Group", InputProblem.AllSessionsSetUp, ("Group", group.Name), ("Max", planned));
+        }
+
+        var byId = (await groups.MembersAsync(groupId, cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.Id);
+        if (present.Any(id => !byId.ContainsKey(id)))
+        {
+            return Validated<MeetingCreated>.Invalid("Participants", InputProblem.NotAMember);
+        }
+
+        if (chair is { } c && !present.Contains(c))
+        {
+            return Validated<MeetingCreated>.Invalid("Chair", InputProblem.ChairNotAtMeeting);
+        }
+
+        var format = FormatFile.Parse(formatRecord.Json, formatRecord.Name);
+        if (group.PlannedSessions is { } sessionsPlanned)
+        {
+            format = format.ForSession(number, sessionsPlanned);
+        }
+
+        // Seating order follows the order the facilitator listed people in.
+        ImmutableArray<Participant> participants = [.. present.Distinct().Select(id => new Participant(new ParticipantId(id), byId[id].Name))];
+        var meetingId = MeetingId.New();
+        var row = new MeetingRecord { Id = meetingId.Value, GroupId = groupId, Number = number, FormatName = format.Name, Phase = MeetingPhase.New, CreatedAt = clock.GetUtcNow() };
+        if (!await groups.TryAddMeetingAsync(row, cancellationToken).ConfigureAwait(false))
+        {
+            return Validated<MeetingCreated>.Invalid("Group", InputProblem.MeetingStartedElsewhere);
+        }
+
+        var recent = await RecentLedgersAsync(groupId, meetingId, cancellationToken).ConfigureAwait(false);
+        var session = await sessions.GetAsync(meetingId, cancellationToken).ConfigureAwait(false);
+        var outcome = await session!.SubmitAsync(
+            new SetUpMeeting(CommandId.New(), meetingId, format, participants, chair is { } chairId ? new ParticipantId(chairId) : null, MeetingLedger.AirtimeOver(recent)),
+            acting.Actor,
+            cancellationToken).ConfigureAwait(false);
+
+        return outcome.IsAccepted
+            ? Validated<MeetingCreated>.Valid(new MeetingCreated(meetingId, number, group.PlannedSessions))
+            : Validated<MeetingCreated>.Invalid(outcome.Errors ?? [outcome.Problem!]);
+    }
+
+    /// <summary>The airtime ledgers of the group's most recent meetings (the one given excluded), replayed from their logs.</summary>
+    public async Task<IReadOnlyList<MeetingLedger>> RecentLedgersAsync(Guid groupId, MeetingId? except = null, CancellationToken cancellationToken = default)
+    {
+        var ids = await groups.EndedMeetingsAsync(groupId, except, RecentMeetings, cancellationToken).ConfigureAwait(false);
+        var ledgers = new List<MeetingLedger>(ids.Count);
+        foreach (var id in ids)
+        {
+            var state = await sessions.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+            ledgers.Add(MeetingLedger.Of(state, state.EndedAt ?? clock.GetUtcNow()));
+        }
+
+        return ledgers;
+    }
+
+    private async Task<FieldError?> CheckNameAsync(Guid groupId, Guid? self, string? name, CancellationToken cancellationToken)
+    {
+        var result = await MemberNames.ValidateAsync(name, cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return FieldError.From(result.Errors[0]);
+        }
+
+        var normalized = NameRules.Normalize(name);
+        return await groups.MemberNameTakenAsync(groupId, normalized, self, cancellationToken).ConfigureAwait(false)
+            ? new FieldError("Name", InputProblem.NameTakenInGroup, ("Name", normalized))
+            : null;
+    }
+
+    private async Task<Validated<MemberRecord>> ChangeMemberAsync(Guid memberId, Func<MemberRecord, Task<FieldError?>> change, CancellationToken cancellationToken)
+    {
+        var member = await groups.MemberAsync(memberId, cancellationToken).ConfigureAwait(false);
+        if (member is null)
+        {
+            return Validated<MemberRecord>.Invalid("Member", InputProblem.MemberGone);
+        }
+
+        if (await change(member).ConfigureAwait(false) is { } problem)
+        {
+            return Validated<MemberRecord>.Invalid([problem]);
+        }
+
+        await groups.UpdateMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        return Validated<MemberRecord>.Valid(member);
+    }
+
+    private static FieldError? Set(Action change)
+    {
+        change();
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+using FacilitatorKit.Engine;
+
+namespace FacilitatorKit.Application.Groups;
+
+public enum GroupKind
+{
+    /// <summary>Anyone may come to any meeting.</summary>
+    Open,
+
+    /// <summary>An enrolled roster meets for a planned number of sessions.</summary>
+    Closed,
+}
+
+/// <summary>A standing group. Plain data: storage maps it, and nothing here knows how.</summary>
+public sealed class GroupRecord
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public GroupKind Kind { get; set; }
+
+    /// <summary>For a closed group: how many sessions are planned.</summary>
+    public int? PlannedSessions { get; set; }
+
+    /// <summary>A soft chime at time's up; off unless the group turns it on.</summary>
+    public bool SoftChime { get; set; }
+
+    public string? LastFormatName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A member: a first name or alias only.</summary>
+public sealed class MemberRecord
+{
+    public Guid Id { get; set; }
+    public Guid GroupId { get; set; }
+    public string Name { get; set; } = "";
+    public bool VolunteersForChair { get; set; }
+
+    /// <summary>On a closed group's enrolment roster.</summary>
+    public bool Enrolled { get; set; }
+
+    public bool HasLeft { get; set; }
+    public DateTimeOffset JoinedAt { get; set; }
+}
+
+/// <summary>A format file, kept as written.</summary>
+public sealed class FormatRecord
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>The format file as JSON, exactly as loaded.</summary>
+    public string Json { get; set; } = "";
+
+    public bool BuiltIn { get; set; }
+}
+
+/// <summary>One meeting of a group, as the group's history lists it. The meeting itself is its log.</summary>
+public sealed class MeetingRecord
+{
+    public Guid Id { get; set; }
+    public Guid GroupId { get; set; }
+
+    /// <summary>The meeting's place in the group's series: session N (of the group's planned M, for a closed group).</summary>
+    public int Number { get; set; }
+
+    public string FormatName { get; set; } = "";
+    public MeetingPhase Phase { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The sequence number of the last event in the log.</summary>
+    public long LastSequence { get; set; }
+}

@@ -1,0 +1,61 @@
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Chair;
+
+namespace FacilitatorKit.Application.Ports;
+
+/// <summary>Groups, their members, the formats, and the list of each group's meetings. Storage implements it.</summary>
+public interface IGroupRepository
+{
+    Task AddGroupAsync(GroupRecord group, CancellationToken cancellationToken = default);
+
+    /// <summary>Every group, by name.</summary>
+    Task<IReadOnlyList<GroupRecord>> GroupsAsync(CancellationToken cancellationToken = default);
+
+    Task<GroupRecord?> GroupAsync(Guid groupId, CancellationToken cancellationToken = default);
+
+    Task<GroupRecord?> GroupOfMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default);
+
+    Task SetSoftChimeAsync(Guid groupId, bool on, CancellationToken cancellationToken = default);
+
+    /// <summary>A group's members, in the order they joined.</summary>
+    Task<IReadOnlyList<MemberRecord>> MembersAsync(Guid groupId, CancellationToken cancellationToken = default);
+
+    Task<MemberRecord?> MemberAsync(Guid memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether someone else in the group (not <paramref name="except"/>) has this name, ignoring case.</summary>
+    Task<bool> MemberNameTakenAsync(Guid groupId, string name, Guid? except, CancellationToken cancellationToken = default);
+
+    Task AddMemberAsync(MemberRecord member, CancellationToken cancellationToken = default);
+
+    Task UpdateMemberAsync(MemberRecord member, CancellationToken cancellationToken = default);
+
+    /// <summary>The formats' names, in the order they were added (the built-in ones first).</summary>
+    Task<IReadOnlyList<string>> FormatNamesAsync(CancellationToken cancellationToken = default);
+
+    Task<FormatRecord?> FormatAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>A group's meetings that were set up, newest first.</summary>
+    Task<IReadOnlyList<MeetingRecord>> MeetingsAsync(Guid groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>The most recent meetings that were set up, across all groups, newest first, with their group's name.</summary>
+    Task<IReadOnlyList<(MeetingRecord Meeting, string Group)>> RecentMeetingsAsync(int count, CancellationToken cancellationToken = default);
+
+    /// <summary>The ids of a group's most recent ended meetings (but <paramref name="except"/>), newest first.</summary>
+    Task<IReadOnlyList<MeetingId>> EndedMeetingsAsync(Guid groupId, MeetingId? except, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The number the group's next meeting takes. Meeting rows created before <paramref name="abandonedBefore"/> whose
+    /// set-up never landed (the app stopped in between) are cleared first: they hold no session of the series.
+    /// </summary>
+    Task<int> NextMeetingNumberAsync(Guid groupId, DateTimeOffset abandonedBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds the meeting's row and remembers its format as the group's last. False, and nothing written, when another
+    /// device took that number for the group first.
+    /// </summary>
+    Task<bool> TryAddMeetingAsync(MeetingRecord meeting, CancellationToken cancellationToken = default);
+
+    /// <summary>Every time a member of the group became chair (of the day, or by a handover).</summary>
+    Task<IReadOnlyList<ChairRecord>> ChairHistoryAsync(Guid groupId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,46 @@
+using FacilitatorKit.Engine.Chair;
+using FacilitatorKit.Engine.Participants;
+using FluentValidation;
+
+namespace FacilitatorKit.Application.Validation.Commands;
+
+/// <summary>A newcomer's name follows the name rules and must tell them apart from the people present.</summary>
+public sealed class AddParticipantValidator : CommandValidator<AddParticipant>
+{
+    public AddParticipantValidator()
+    {
+        RuleFor(c => c.Participant.Name).MustBeAName(NameOf.ParticipantName).OverridePropertyName("Name");
+        RuleFor(c => c.Participant).Custom((person, context) =>
+        {
+            if (MeetingOf(context).PresentParticipants.FirstOrDefault(o => o.Id != person.Id && NameRules.Same(o.Name, person.Name)) is { } namesake)
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("Name", nameof(InputProblem.NameTakenHere))
+                {
+                    ErrorCode = nameof(InputProblem.NameTakenHere),
+                    CustomState = new Dictionary<string, object?> { ["Name"] = namesake.Name },
+                });
+            }
+        });
+        RuleFor(c => c.Participant.Kind).IsInEnum().Because(InputProblem.ParticipantKindUnknown).OverridePropertyName("Kind");
+    }
+}
+
+public sealed class MarkParticipantLeftValidator : CommandValidator<MarkParticipantLeft>
+{
+    public MarkParticipantLeftValidator() => PersonInMeeting(c => c.Participant);
+}
+
+public sealed class SignalBreakValidator : CommandValidator<SignalBreak>
+{
+    public SignalBreakValidator() => PersonInMeeting(c => c.Participant);
+}
+
+public sealed class AnswerBreakRequestValidator : CommandValidator<AnswerBreakRequest>
+{
+    public AnswerBreakRequestValidator() => PersonInMeeting(c => c.Participant);
+}
+
+public sealed class HandOverChairValidator : CommandValidator<HandOverChair>
+{
+    public HandOverChairValidator() => PersonInMeeting(c => c.To, "To");
+}

@@ -1,0 +1,72 @@
+namespace FacilitatorKit.Application.Validation;
+
+/// <summary>
+/// Why input was refused at the boundary. Like the engine's refusal reasons, these are codes with arguments, and
+/// the screens put them in words; where a problem is the same as an engine refusal it has the same name, so it is
+/// worded once.
+/// </summary>
+public enum InputProblem
+{
+    // Names and titles. What: which name (a NameOf); Max: the length.
+    NameMissing,
+    NameTooLong,
+    NameHasInvisibleCharacters,
+
+    // Agenda items and formats. Min, Max: the range (TimeSpan or count).
+    ItemNeedsTitle,
+    TitleTooLong,
+    TitleHasInvisibleCharacters,
+    ItemKindUnknown,
+    TurnOrderUnknown,
+    TimeBoxOutOfRange,
+    TurnLimitOutOfRange,
+    QuietReserveTooLong,
+    FormatHasNoItems,
+    FormatTooManyItems,
+    FormatTooLong,
+    NotANumber,
+
+    // Commands in a meeting.
+    PersonNotInMeeting,
+    ItemNotOnAgenda,
+    TurnExtensionOutOfRange,
+    ItemExtensionOutOfRange,
+
+    /// <summary>Name: whoever has that name already.</summary>
+    NameTakenHere,
+    TwoPeopleSameName,
+    ChairNotAtMeeting,
+    ParticipantKindUnknown,
+
+    // Groups and meetings.
+    GroupKindUnknown,
+    SessionsMissing,
+    SessionsOutOfRange,
+    SessionsOnlyForClosed,
+    GroupGone,
+    FormatUnknown,
+
+    /// <summary>Group: the group's name; Max: its planned sessions.</summary>
+    AllSessionsSetUp,
+    NotAMember,
+    MeetingStartedElsewhere,
+    MemberGone,
+
+    /// <summary>Name: the name as typed.</summary>
+    NameTakenInGroup,
+
+    // Notes.
+    NoteTooLong,
+    NoteHasInvisibleCharacters,
+    MeetingGone,
+    NoteChangedElsewhere,
+}
+
+/// <summary>Which name a name rule is about, so its message can say so ("Please enter a member name").</summary>
+public enum NameOf
+{
+    ParticipantName,
+    MemberName,
+    GroupName,
+    FormatName,
+}

@@ -1,0 +1,156 @@
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Application.Ports;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Chair;
+using Microsoft.EntityFrameworkCore;
+
+namespace FacilitatorKit.Data.Groups;
+
+/// <summary>Groups, members, formats and the meetings' rows in SQLite: one short-lived context per operation.</summary>
+public sealed class GroupRepository(IDbContextFactory<FacilitatorKitDb> contexts) : IGroupRepository
+{
+    public async Task AddGroupAsync(GroupRecord group, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.Groups.Add(group);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<GroupRecord>> GroupsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Groups.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<GroupRecord?> GroupAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<GroupRecord?> GroupOfMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Meetings.AsNoTracking().Where(m => m.Id == meeting.Value)
+            .Join(db.Groups.AsNoTracking(), m => m.GroupId, g => g.Id, (m, g) => g)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SetSoftChimeAsync(Guid groupId, bool on, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Groups.Where(g => g.Id == groupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.SoftChime, on), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<MemberRecord>> MembersAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Members.AsNoTracking().Where(m => m.GroupId == groupId).OrderBy(m => m.JoinedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<MemberRecord?> MemberAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> MemberNameTakenAsync(Guid groupId, string name, Guid? except, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // The column's collation is NOCASE: "ana" is taken by "Ana".
+        return await db.Members.AnyAsync(m => m.GroupId == groupId && m.Id != except && m.Name == name, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AddMemberAsync(MemberRecord member, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.Members.Add(member);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task UpdateMemberAsync(MemberRecord member, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.Members.Update(member);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> FormatNamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Formats.AsNoTracking().OrderBy(f => f.Id).Select(f => f.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<FormatRecord?> FormatAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Formats.AsNoTracking().FirstOrDefaultAsync(f => f.Name == name, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<MeetingRecord>> MeetingsAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId && m.LastSequence > 0)
+            .OrderByDescending(m => m.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<(MeetingRecord Meeting, string Group)>> RecentMeetingsAsync(int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Meetings.AsNoTracking().Where(m => m.LastSequence > 0)
+            .Join(db.Groups.AsNoTracking(), m => m.GroupId, g => g.Id, (m, g) => new { Meeting = m, Group = g.Name })
+            .OrderByDescending(x => x.Meeting.CreatedAt).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => (r.Meeting, r.Group))];
+    }
+
+    public async Task<IReadOnlyList<MeetingId>> EndedMeetingsAsync(Guid groupId, MeetingId? except, int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var exclude = except?.Value ?? Guid.Empty;
+        var ids = await db.Meetings.AsNoTracking()
+            .Where(m => m.GroupId == groupId && m.Id != exclude && m.Phase == MeetingPhase.Ended)
+            .OrderByDescending(m => m.Number).Take(count).Select(m => m.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. ids.Select(id => new MeetingId(id))];
+    }
+
+    public async Task<int> NextMeetingNumberAsync(Guid groupId, DateTimeOffset abandonedBefore, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Meetings.Where(m => m.GroupId == groupId && m.LastSequence == 0 && m.CreatedAt < abandonedBefore)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return (await db.Meetings.Where(m => m.GroupId == groupId).MaxAsync(m => (int?)m.Number, cancellationToken).ConfigureAwait(false) ?? 0) + 1;
+    }
+
+    public async Task<bool> TryAddMeetingAsync(MeetingRecord meeting, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var group = await db.Groups.FindAsync([meeting.GroupId], cancellationToken).ConfigureAwait(false);
+        if (group is null)
+        {
+            return false;
+        }
+
+        db.Meetings.Add(meeting);
+        group.LastFormatName = meeting.FormatName;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // The (group, number) index: another device set up this group's next meeting first.
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<ChairRecord>> ChairHistoryAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.ChairHistory.AsNoTracking().Where(c => c.GroupId == groupId)
+            .Select(c => new { c.MemberId, c.At }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(h => new ChairRecord(new ParticipantId(h.MemberId), h.At))];
+    }
+}

@@ -1,0 +1,23 @@
+using FacilitatorKit.Application.Ports;
+using FacilitatorKit.Data.Groups;
+using FacilitatorKit.Data.Live;
+using FacilitatorKit.Data.Notes;
+using FacilitatorKit.Data.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FacilitatorKit.Data;
+
+public static class StoreServices
+{
+    /// <summary>The SQLite store behind the application's ports, on this connection string, and live changes within this process.</summary>
+    public static IServiceCollection AddFacilitatorKitStore(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContextFactory<FacilitatorKitDb>(options => StoreSetup.Configure(options, connectionString));
+        services.AddSingleton<MeetingLog>();
+        services.AddSingleton<IMeetingLog>(s => s.GetRequiredService<MeetingLog>());
+        services.AddSingleton<IGroupRepository, GroupRepository>();
+        services.AddSingleton<INoteRepository, NoteRepository>();
+        services.AddSingleton<ILiveChanges, InProcessLiveChanges>();
+        return services;
+    }
+}
