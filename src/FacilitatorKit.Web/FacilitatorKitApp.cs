@@ -6,8 +6,11 @@ using FacilitatorKit.Data;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Web.Acting;
 using FacilitatorKit.Web.Components;
+using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.Notes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace FacilitatorKit.Web;
 
@@ -35,6 +38,16 @@ public static partial class FacilitatorKitApp
         builder.Services.AddSingleton<NoteScreens>();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddSingleton<Words>();
+        builder.Services.AddScoped<DeviceClock>();
+        builder.Services.AddMudServices(mud =>
+        {
+            // Refusals show as a toast at the bottom, near the hands on a tablet, and each one is said again even in the
+            // same words: a second press that did nothing must not look like silence.
+            mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            mud.SnackbarConfiguration.PreventDuplicates = false;
+            mud.SnackbarConfiguration.VisibleStateDuration = 8000;
+            mud.SnackbarConfiguration.ShowCloseIcon = true;
+        });
         builder.Services.AddSingleton(builder.Configuration.GetValue<int?>(BusyCue.SettingName) is { } busyAfterMs and >= 0
             ? new BusyCue(TimeSpan.FromMilliseconds(busyAfterMs))
             : BusyCue.Default);
@@ -54,6 +67,7 @@ public static partial class FacilitatorKitApp
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseRequestLocalization(Cultures());
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapGet("/time", (TimeProvider clock) => Results.Json(new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() }));
@@ -70,6 +84,19 @@ public static partial class FacilitatorKitApp
         var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<DeviceActor>().ActAs(actor);
         return scope;
+    }
+
+    /// <summary>
+    /// Numbers, days and times follow the device's culture (its browser's languages, which reach the circuit too); the
+    /// words are English until a second Words.*.resx arrives.
+    /// </summary>
+    private static RequestLocalizationOptions Cultures()
+    {
+        var options = new RequestLocalizationOptions();
+        options.SetDefaultCulture("en-GB");
+        options.SupportedCultures = [.. System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures)];
+        options.SupportedUICultures = [System.Globalization.CultureInfo.GetCultureInfo("en")];
+        return options;
     }
 
     /// <summary>Brings back the meetings that were in progress when the app stopped, before anyone opens them.</summary>

@@ -14,13 +14,13 @@ public sealed partial class InputTests(WebAppFixture app) : BrowserTest(app)
     {
         var console = await OpenRunningConsoleAsync("Alex", "Blake");
 
-        // Every notice that appears in the status region, as a screen reader would be told of it.
+        // Every notice that appears in the toasts' live region, as a screen reader would be told of it.
         await console.Page.EvaluateAsync("""
             () => {
               window.__notices = [];
               new MutationObserver(records => {
-                for (const r of records) for (const n of r.addedNodes) if (n.textContent.trim()) window.__notices.push(n.textContent.trim());
-              }).observe(document.querySelector('.notice[role="status"]'), { childList: true });
+                for (const r of records) for (const n of r.addedNodes) if (n.classList?.contains('mud-snackbar')) window.__notices.push(n.textContent.trim());
+              }).observe(document.getElementById('mud-snackbar-container'), { childList: true, subtree: true });
             }
             """);
         var refusal = console.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Nobody is waiting to speak." });

@@ -19,7 +19,13 @@ public enum TurnTimeState
 /// <summary>What a countdown shows for a turn at a given instant (DOMAIN.md, rule 3).</summary>
 public readonly record struct TurnClock(TurnTimeState State, TimeSpan? Remaining, bool IsPaused)
 {
+    /// <summary>The warning starts at this share of the limit left, or <see cref="MinimumWarning"/>, whichever is longer.</summary>
+    public const double WarningFraction = 0.2;
+
     public static readonly TimeSpan MinimumWarning = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long "time's up" shows (as 0:00) before it is overtime.</summary>
+    public static readonly TimeSpan TimesUpFor = TimeSpan.FromSeconds(1);
 
     public static TurnClock Of(Turn turn, DateTimeOffset now)
     {
@@ -36,8 +42,8 @@ public readonly record struct TurnClock(TurnTimeState State, TimeSpan? Remaining
 
     public static TimeSpan WarningThreshold(TimeSpan limit)
     {
-        var fifth = limit / 5;
-        return fifth > MinimumWarning ? fifth : MinimumWarning;
+        var share = limit * WarningFraction;
+        return share > MinimumWarning ? share : MinimumWarning;
     }
 
     public static TurnTimeState StateFor(TimeSpan limit, TimeSpan remaining)
@@ -47,7 +53,7 @@ public readonly record struct TurnClock(TurnTimeState State, TimeSpan? Remaining
             return remaining < WarningThreshold(limit) ? TurnTimeState.Warning : TurnTimeState.OnTime;
         }
 
-        return remaining > TimeSpan.FromSeconds(-1) ? TurnTimeState.TimesUp : TurnTimeState.Overtime;
+        return remaining > -TimesUpFor ? TurnTimeState.TimesUp : TurnTimeState.Overtime;
     }
 
     /// <summary>m:ss while time is left (rounded up, as a countdown reads), 0:00 at time's up, +m:ss in overtime.</summary>

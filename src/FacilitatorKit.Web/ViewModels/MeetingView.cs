@@ -4,6 +4,7 @@ using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Fairness;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
+using FacilitatorKit.Web.Look;
 
 namespace FacilitatorKit.Web.ViewModels;
 
@@ -30,11 +31,14 @@ public sealed record SpeakerView(TurnId Turn, ParticipantId Participant, string 
 /// </summary>
 public sealed class MeetingView
 {
-    private MeetingView(MeetingState state, DateTimeOffset now)
+    private MeetingView(MeetingState state, DateTimeOffset now, DeviceClock clock)
     {
         State = state;
         Now = now;
+        _clock = clock;
     }
+
+    private readonly DeviceClock _clock;
 
     public MeetingState State { get; }
     public DateTimeOffset Now { get; }
@@ -44,7 +48,8 @@ public sealed class MeetingView
     public IReadOnlyList<AgendaRow> Agenda { get; private init; } = [];
     public AgendaItem? CurrentItem => State.CurrentItem;
     public Countdown? ItemCountdown { get; private init; }
-    public string ProjectedEnd => Clock(State.ProjectedEnd(Now));
+    /// <summary>When the meeting is projected to end, as this device tells the time.</summary>
+    public string ProjectedEnd => _clock.Time(State.ProjectedEnd(Now));
     public IReadOnlyList<PersonRow> Present { get; private init; } = [];
     public IReadOnlyList<PersonRow> CanRaiseHand { get; private init; } = [];
     public IReadOnlyList<QueueRow> Queue { get; private init; } = [];
@@ -58,12 +63,12 @@ public sealed class MeetingView
     /// <summary>Null for roles that may not see the airtime figures.</summary>
     public FairnessReport? Fairness { get; private init; }
 
-    public static MeetingView Of(MeetingState state, DateTimeOffset now, Role role)
+    public static MeetingView Of(MeetingState state, DateTimeOffset now, Role role, DeviceClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var order = state.SpeakerOrder(now);
         var speaking = state.CurrentTurn?.Participant;
-        return new MeetingView(state, now)
+        return new MeetingView(state, now, clock ?? new DeviceClock())
         {
             Agenda = [.. state.Agenda.Select(i => Row(i, state.CurrentItemId, now))],
             ItemCountdown = state.CurrentItem is { EndsAt: { } end } ? new Countdown(end, null, state.CurrentItem.PlannedTime) : null,
@@ -90,11 +95,6 @@ public sealed class MeetingView
 
     /// <summary>The title of the agenda item with this number, or null if the agenda has no such item.</summary>
     public string? ItemTitle(int item) => State.FindItem(new AgendaItemId(item))?.Title;
-
-    public static string Clock(DateTimeOffset instant) => instant.ToLocalTime().ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>The day of a meeting, as the group page and the list of recent meetings show it.</summary>
-    public static string Day(DateTimeOffset instant) => instant.ToLocalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     private static AgendaRow Row(AgendaItem item, AgendaItemId? current, DateTimeOffset now)
     {

@@ -4,8 +4,10 @@ using FacilitatorKit.Application.Ports;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Web.Acting;
+using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace FacilitatorKit.Web.Components.Shared;
 
@@ -20,7 +22,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     private static readonly TimeSpan SlowRefresh = TimeSpan.FromSeconds(20);
 
     private bool _sending;
-    private string? _notice;
+    private Snackbar? _notice;
 
     private IDisposable? _subscription;
     private ITimer? _refresh;
@@ -54,6 +56,12 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     private DeviceActor Device { get; set; } = null!;
 
     [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject]
+    protected DeviceClock DeviceClock { get; set; } = null!;
+
+    [Inject]
     private BusyCue BusyCue { get; set; } = null!;
 
     /// <summary>"on" when the group turned the soft chime on; the browser plays it at time's up.</summary>
@@ -72,27 +80,14 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     protected MeetingView? View { get; private set; }
     protected bool IsMissing { get; private set; }
 
-    /// <summary>A short, calm message after a refused action; cleared by the next one that works.</summary>
-    protected string? Notice
-    {
-        get => _notice;
-        set
-        {
-            _notice = value;
-            if (value is not null)
-            {
-                NoticeCount++;
-            }
-        }
-    }
-
-    /// <summary>Goes up with every notice given, so that the same words given twice are shown, and said, twice.</summary>
-    protected int NoticeCount { get; private set; }
-
     /// <summary>A save has taken longer than <see cref="BusyCue.After"/>: the controls are shown unavailable until it is done.</summary>
     protected bool Busy { get; private set; }
 
-    protected override void OnInitialized() => Device.ActAs(ActsAs);
+    protected override void OnInitialized()
+    {
+        Device.ActAs(ActsAs);
+        DeviceClock.Changed += OnDeviceClockChanged;
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -124,7 +119,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     {
         if (Session is not null)
         {
-            View = MeetingView.Of(Session.State, Clock.GetUtcNow(), Role);
+            View = MeetingView.Of(Session.State, Clock.GetUtcNow(), Role, DeviceClock);
         }
     }
 
@@ -145,28 +140,32 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         {
             // One press at a time. The controls look unavailable only once a save is slow, so a quick second press
             // (a double tap, or another button) is told, rather than dropped without a word.
-            Notice = Words["Notice.StillSaving"];
-            StateHasChanged();
+            Tell(Words["Notice.StillSaving"]);
             return null;
         }
 
         _sending = true;
-        var noticeBefore = (Notice, NoticeCount);
         using var saved = new CancellationTokenSource();
         try
         {
             var saving = Session.SubmitAsync(build(_shown ?? View), Device.Actor);
             _ = ShowBusyIfSlowAsync(saved.Token);
             var outcome = await saving;
-            Notice = outcome.Problem is { } problem && !(showsItsOwnProblems && outcome.Status == CommandStatus.Invalid)
-                ? Words.Of(problem, outcome.State)
-                : null;
+            if (outcome.Problem is { } problem && !(showsItsOwnProblems && outcome.Status == CommandStatus.Invalid))
+            {
+                Tell(Words.Of(problem, outcome.State));
+            }
+            else if (outcome.IsAccepted)
+            {
+                TakeBackNotice();
+            }
+
             return outcome;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not acknowledged, so not done: say so calmly and keep the page alive.
-            Notice = Words["Notice.NotSaved"];
+            Tell(Words["Notice.NotSaved"]);
             return null;
         }
         finally
@@ -175,9 +174,9 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
             _sending = false;
 
             // An accepted change has already re-rendered this page, or is about to (OnSaved). Render here only for
-            // what that render does not bring: a notice that came or went, or the controls coming back after a slow
-            // save. (The click may have come from a child panel, which re-renders only itself.)
-            if (Busy || (Notice, NoticeCount) != noticeBefore)
+            // what that render does not bring: the controls coming back after a slow save. (The click may have come
+            // from a child panel, which re-renders only itself; notices are the snackbar's to show.)
+            if (Busy)
             {
                 Busy = false;
                 Refresh();
@@ -222,8 +221,30 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>
+    /// A short, calm message after a refused action, in a toast that screen readers hear at once (an alert). A new one
+    /// replaces the last, so the same words given twice are shown, and said, twice; the next action that works takes it back.
+    /// </summary>
+    protected void Tell(string words)
+    {
+        TakeBackNotice();
+        _notice = Snackbar.Add(words, Severity.Warning, options => options.DuplicatesBehavior = SnackbarDuplicatesBehavior.Allow);
+    }
+
+    private void TakeBackNotice()
+    {
+        if (_notice is { } shown)
+        {
+            _notice = null;
+            Snackbar.Remove(shown);
+        }
+    }
+
+    private void OnDeviceClockChanged() => OnSaved(null);
+
     public void Dispose()
     {
+        DeviceClock.Changed -= OnDeviceClockChanged;
         _subscription?.Dispose();
         _refresh?.Dispose();
         GC.SuppressFinalize(this);

@@ -1,7 +1,12 @@
-// Keyboard shortcuts on the facilitator console: N next speaker, Space pause or resume, + add a minute,
-// → next item, ? show them all. They press the same buttons a mouse would, so the rules stay in one place.
-(() => {
-  "use strict";
+// Keyboard shortcuts on the facilitator console (MeetingConsole.razor imports this module): N next speaker, Space pause
+// or resume, + add a minute, → next item, ? show them all. They press the same buttons a mouse would, so the rules stay
+// in one place.
+let started = false;
+
+/** Listens for the shortcuts (the console calls it once it is on the page; only the first call does anything). */
+export function start() {
+  if (started) return;
+  started = true;
   const keys = { n: "next-speaker", N: "next-speaker", " ": "pause-resume", "+": "add-minute", ArrowRight: "next-item" };
 
   document.addEventListener("keydown", (event) => {
@@ -29,4 +34,4 @@
       button.click();
     }
   });
-})();
+}
