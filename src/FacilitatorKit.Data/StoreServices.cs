@@ -3,6 +3,7 @@ using FacilitatorKit.Data.Groups;
 using FacilitatorKit.Data.Live;
 using FacilitatorKit.Data.Notes;
 using FacilitatorKit.Data.Sessions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FacilitatorKit.Data;
@@ -13,7 +14,7 @@ public static class StoreServices
     public static IServiceCollection AddFacilitatorKitStore(this IServiceCollection services, string connectionString)
     {
         services.AddDbContextFactory<FacilitatorKitDb>(options => StoreSetup.Configure(options, connectionString));
-        services.AddSingleton<MeetingLog>();
+        services.AddSingleton(s => new MeetingLog(s.GetRequiredService<IDbContextFactory<FacilitatorKitDb>>(), connectionString));
         services.AddSingleton<IMeetingLog>(s => s.GetRequiredService<MeetingLog>());
         services.AddSingleton<IGroupRepository, GroupRepository>();
         services.AddSingleton<INoteRepository, NoteRepository>();

@@ -50,35 +50,70 @@ public static class StoreSetup
             Directory.CreateDirectory(folder);
         }
 
-        using (var connection = new SqliteConnection(connectionString))
-        {
-            connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL;");
-            SchemaMigrator.Migrate(connection);
-        }
-
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        SchemaMigrator.Migrate(connection);
         if (formatsFolder is not null && Directory.Exists(formatsFolder))
         {
-            SeedFormats(connectionString, formatsFolder);
+            SeedFormats(connection, formatsFolder);
         }
     }
 
     /// <summary>Adds each built-in format file the store does not have yet, keeping its JSON as written.</summary>
     public static void SeedFormats(string connectionString, string formatsFolder)
     {
-        using var db = new FacilitatorKitDb(Options(connectionString));
-        var known = db.Formats.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        SeedFormats(connection, formatsFolder);
+    }
+
+    // Plain SQL rather than EF Core: this runs at every start, before the first page, and EF Core's first use (building
+    // its model, compiling its queries) costs more than a second of CPU on a small laptop. It is paid later, in the
+    // background, once the app is already answering (FacilitatorKitApp warms it up).
+    private static void SeedFormats(SqliteConnection connection, string formatsFolder)
+    {
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var names = connection.CreateCommand())
+        {
+            names.CommandText = """SELECT "Name" FROM "Formats";""";
+            using var reader = names.ExecuteReader();
+            while (reader.Read())
+            {
+                known.Add(reader.GetString(0));
+            }
+        }
+
+        var added = new List<(string Name, string Json)>();
         foreach (var file in Directory.EnumerateFiles(formatsFolder, "*.json").Order(StringComparer.Ordinal))
         {
             var json = File.ReadAllText(file);
             var format = FormatFile.Parse(json, Path.GetFileName(file));
             if (known.Add(format.Name))
             {
-                db.Formats.Add(new FormatRecord { Name = format.Name, Json = json, BuiltIn = true });
+                added.Add((format.Name, json));
             }
         }
 
-        db.SaveChanges();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """INSERT INTO "Formats" ("Name", "Json", "BuiltIn") VALUES ($name, $json, 1);""";
+        var name = insert.Parameters.Add("$name", SqliteType.Text);
+        var body = insert.Parameters.Add("$json", SqliteType.Text);
+        foreach (var (formatName, json) in added)
+        {
+            name.Value = formatName;
+            body.Value = json;
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
     }
 
     internal static void Execute(DbConnection connection, string sql)

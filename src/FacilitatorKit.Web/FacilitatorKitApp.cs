@@ -87,6 +87,26 @@ public static partial class FacilitatorKitApp
     }
 
     /// <summary>
+    /// Pays for EF Core's first use (its model, the first queries) now, in the background of a started app, rather than
+    /// in the first page a facilitator opens. Failing here is harmless: the page would pay it instead.
+    /// </summary>
+    public static async Task WarmUpAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FacilitatorKit");
+        try
+        {
+            var groups = app.Services.GetRequiredService<IGroupRepository>();
+            await groups.GroupsAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+            await groups.RecentMeetingsAsync(10, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogWarmUpFailed(log, e);
+        }
+    }
+
+    /// <summary>
     /// Numbers, days and times follow the device's culture (its browser's languages, which reach the circuit too); the
     /// words are English until a second Words.*.resx arrives.
     /// </summary>
@@ -123,6 +143,9 @@ public static partial class FacilitatorKitApp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FacilitatorKit keeps its data in {Path}")]
     private static partial void LogDataLocation(ILogger log, string path);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Warming up the store failed; the first page will be slower")]
+    private static partial void LogWarmUpFailed(ILogger log, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Restored {Count} meeting(s) that were in progress")]
     private static partial void LogRestored(ILogger log, int count);

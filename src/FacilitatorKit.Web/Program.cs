@@ -1,5 +1,10 @@
 using FacilitatorKit.Web;
 
-var app = FacilitatorKitApp.Build(args);
+await using var app = FacilitatorKitApp.Build(args);
+
+// Answer first, then catch up: the meetings in progress are brought back (a page asking for one sooner restores it
+// itself), and the store is warmed up, while the facilitator opens the browser.
+await app.StartAsync();
 await FacilitatorKitApp.RestoreMeetingsAsync(app);
-await app.RunAsync();
+await FacilitatorKitApp.WarmUpAsync(app);
+await app.WaitForShutdownAsync();

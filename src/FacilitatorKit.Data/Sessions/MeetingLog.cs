@@ -20,9 +20,13 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
     private readonly Channel<Append> _queue = Channel.CreateUnbounded<Append>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public MeetingLog(IDbContextFactory<FacilitatorKitDb> contexts)
+    private readonly string? _connectionString;
+
+    /// <param name="connectionString">The store's connection string, for the queries that run at start-up in plain SQL; from the contexts when not given.</param>
+    public MeetingLog(IDbContextFactory<FacilitatorKitDb> contexts, string? connectionString = null)
     {
         _contexts = contexts;
+        _connectionString = connectionString;
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -70,11 +74,28 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<MeetingId>> InProgressAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var ids = await db.Meetings.AsNoTracking()
-            .Where(m => m.Phase == MeetingPhase.Gathering || m.Phase == MeetingPhase.Running)
-            .Select(m => m.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. ids.Select(id => new MeetingId(id))];
+        // Asked at start-up: plain SQL, so a start with nothing to restore does not pay for EF Core's first use.
+        var connectionString = _connectionString;
+        if (connectionString is null)
+        {
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            connectionString = db.Database.GetConnectionString();
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = """SELECT "Id" FROM "Meetings" WHERE "Phase" IN ($gathering, $running);""";
+        query.Parameters.AddWithValue("$gathering", nameof(MeetingPhase.Gathering));
+        query.Parameters.AddWithValue("$running", nameof(MeetingPhase.Running));
+        var ids = new List<MeetingId>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(new MeetingId(reader.GetGuid(0)));
+        }
+
+        return ids;
     }
 
     public async ValueTask DisposeAsync()
