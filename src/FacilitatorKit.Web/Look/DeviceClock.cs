@@ -33,3 +33,6 @@ public sealed class DeviceClock
 
     private DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 }
+
+/// <summary>What the browser says about its device (DeviceSettings.razor.js, read()).</summary>
+internal sealed record DeviceFacts(string? Look, bool PrefersDark, bool PrefersMoreContrast, string? TimeZone);

@@ -1,0 +1,92 @@
+using Bunit;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Web.Components.Pages;
+using FacilitatorKit.Web.Components.Tests.Support;
+
+namespace FacilitatorKit.Web.Components.Tests.Pages;
+
+/// <summary>The co-facilitator view, "/meetings/{id}/follow": the live meeting and what a co-facilitator may do.</summary>
+public class FollowViewTests : ComponentTest
+{
+    private async Task<TestMeeting> BenSpeaksAsync()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben", "Cai"]);
+        await meeting.StartAsync();
+        await meeting.GoToAsync("Open discussion");
+        await meeting.RaiseAsync("Ben");
+        return await meeting.NextSpeakerAsync();
+    }
+
+    [Fact]
+    public async Task FollowView_HasNoEndMeeting_AndNoHandOverTheChair()
+    {
+        var meeting = await BenSpeaksAsync();
+
+        var cut = RenderPage<FollowView>(meeting.Id.Value);
+
+        Assert.False(cut.HasRole("button", "End meeting"));
+        Assert.False(cut.HasRole("button", "Hand over the chair"));
+        Assert.False(cut.HasRole("combobox", "Hand the chair to"));
+        Assert.False(cut.HasRole("button", "Start meeting"));
+    }
+
+    [Fact]
+    public async Task FollowView_RendersWhatACoFacilitatorUses()
+    {
+        var meeting = await BenSpeaksAsync();
+
+        var cut = RenderPage<FollowView>(meeting.Id.Value);
+
+        cut.ByRole("region", "Current speaker").ByRole("button", "Pause");
+        Assert.Single(cut.AllByRole("timer"));
+        cut.ByRole("region", "Current item").ByRole("button", "Next item");
+        cut.ByRole("combobox", "Turn order");
+        cut.ByRole("list", "Speaker queue");
+        cut.ByRole("button", "Next speaker");
+        cut.ByRole("button", "Raise hand for Cai");
+        cut.ByRole("region", "Airtime");
+        cut.ByRole("textbox", "Notes");
+        cut.ByRole("list", "Agenda");
+        cut.ByRole("textbox", "Participant name");
+        Assert.Equal($"/meetings/{meeting.Id.Value}", cut.ByRole("link", "Facilitator console").GetAttribute("href"));
+        Assert.Contains("Co-facilitator view", Accessible.TextOf(cut.Find(".meeting-links")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FollowView_ActsAsACoFacilitator_WhosePressesCount()
+    {
+        var meeting = await BenSpeaksAsync();
+        var cut = RenderPage<FollowView>(meeting.Id.Value);
+
+        await cut.ByRole("button", "Raise hand for Cai").ClickAsync(new());
+        await cut.ByRole("button", "Next speaker").ClickAsync(new());
+
+        Assert.Equal(Actor.CoFacilitator, Device.Actor);
+        Assert.Equal(meeting["Cai"], meeting.State.CurrentTurn?.Participant);
+        cut.WaitForAssertion(() => Assert.Equal("Cai", cut.Find(".speaker-name").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task BeforeTheStart_TheCoFacilitatorWaitsForTheFacilitator()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+
+        var cut = RenderPage<FollowView>(meeting.Id.Value);
+
+        Assert.Contains("The meeting has not started yet. The facilitator starts it.", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenTheFacilitatorEndsTheMeeting_TheViewSaysSo()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.StartAsync();
+        var cut = RenderPage<FollowView>(meeting.Id.Value);
+
+        await meeting.EndAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal("This meeting has ended.", cut.Find(".ended").TextContent));
+        Assert.Equal(MeetingPhase.Ended, meeting.State.Phase);
+    }
+}

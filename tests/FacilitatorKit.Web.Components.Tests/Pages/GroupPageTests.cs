@@ -1,0 +1,192 @@
+using Bunit;
+using FacilitatorKit.Application.Groups;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Web.Components.Pages;
+using FacilitatorKit.Web.Components.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FacilitatorKit.Web.Components.Tests.Pages;
+
+/// <summary>A group's page, "/groups/{id}": its members, the chair rota, and starting a meeting.</summary>
+public class GroupPageTests : ComponentTest
+{
+    private async Task<GroupRecord> GroupAsync(string name = "Tuesday circle", params string[] members)
+    {
+        var group = (await Groups.CreateGroupAsync(new NewGroup(name))).Value!;
+        foreach (var member in members)
+        {
+            await Groups.AddMemberAsync(group.Id, member);
+        }
+
+        return group;
+    }
+
+    private IRenderedComponent<GroupPage> Render(Guid group)
+    {
+        var cut = Context.Render<GroupPage>(p => p.Add(c => c.Id, group));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.AllByRole("heading")));
+        return cut;
+    }
+
+    private Task<IReadOnlyList<MemberRecord>> MembersAsync(GroupRecord group) => Groups.MembersAsync(group.Id);
+
+    [Fact]
+    public async Task ThePage_NamesTheGroup_ListsItsMembers_AndHasTheFieldsToAddOne()
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana", "Ben");
+
+        var cut = Render(group.Id);
+
+        Assert.Equal("Tuesday circle", Accessible.TextOf(cut.Find("h1")));
+        Assert.Equal(["Ana", "Ben"], cut.ByRole("list", "Members").AllByRole("listitem").Select(i => i.QuerySelector(".name")!.TextContent));
+        cut.ByRole("textbox", "Member name");
+        cut.ByRole("button", "Add member");
+        cut.ByRole("checkbox", "Chair rota volunteer (Ana)");
+        cut.ByRole("checkbox", "Chair rota volunteer (Ben)");
+        cut.ByRole("button", "New meeting");
+    }
+
+    [Fact]
+    public async Task AddMember_AddsThemToTheGroup()
+    {
+        var group = await GroupAsync();
+        var cut = Render(group.Id);
+
+        await cut.ByRole("textbox", "Member name").InputAsync(new() { Value = "Cai" });
+        await cut.ByRole("button", "Add member").ClickAsync(new());
+
+        Assert.Equal(["Cai"], (await MembersAsync(group)).Select(m => m.Name));
+        cut.ByRole("list", "Members").ByRole("button", "Rename Cai");
+        Assert.Equal("", cut.ByRole("textbox", "Member name").GetAttribute("value") ?? "");
+    }
+
+    [Theory]
+    [InlineData("", "Please enter a member name.")]
+    [InlineData("Ana", "Someone in this group is already called Ana. Add an initial or use an alias, so people can tell you apart.")]
+    public async Task ABadName_IsExplainedNextToTheField(string name, string words)
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana");
+        var cut = Render(group.Id);
+
+        await cut.ByRole("textbox", "Member name").InputAsync(new() { Value = name });
+        await cut.ByRole("button", "Add member").ClickAsync(new());
+
+        var field = cut.ByRole("textbox", "Member name");
+        var alert = Assert.Single(Accessible.DescribedBy(field));
+        Assert.Equal("alert", Accessible.RoleOf(alert));
+        Assert.Equal(words, Accessible.TextOf(alert));
+        Assert.Single(await MembersAsync(group));
+    }
+
+    [Fact]
+    public async Task ChairRotaVolunteer_IsRecorded_AndTheVolunteerIsProposedAsNextChair()
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana", "Ben");
+        var cut = Render(group.Id);
+        Assert.Contains("nobody has volunteered yet", Accessible.TextOf(cut.Find(".chair-rota")), StringComparison.Ordinal);
+
+        await cut.ByRole("checkbox", "Chair rota volunteer (Ben)").ChangeAsync(new() { Value = true });
+
+        Assert.Equal([false, true], (await MembersAsync(group)).Select(m => m.VolunteersForChair));
+        cut.WaitForAssertion(() => Assert.Equal("Chair rota Proposed next chair: Ben", Accessible.TextOf(cut.Find(".chair-rota"))));
+    }
+
+    [Fact]
+    public async Task ABadNewName_IsExplainedNextToTheRenameField()
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana");
+        var cut = Render(group.Id);
+        await cut.ByRole("button", "Rename Ana").ClickAsync(new());
+
+        await cut.ByRole("textbox", "New name for Ana").InputAsync(new() { Value = "" });
+        await cut.ByRole("button", "Save name").ClickAsync(new());
+
+        var rename = cut.ByRole("textbox", "New name for Ana");
+        Assert.Equal("true", rename.GetAttribute("aria-invalid"));
+        Assert.Equal(["Please enter a member name."], Accessible.DescribedBy(rename).Select(e => Accessible.TextOf(e)));
+        Assert.Equal("false", cut.ByRole("textbox", "Member name").GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task TheSoftChime_IsOffUntilTheGroupTurnsItOn()
+    {
+        var group = await GroupAsync();
+        var cut = Render(group.Id);
+        var chime = cut.ByRole("checkbox", "Soft chime when a speaker's time is up (off by default)");
+        Assert.False(chime.HasAttribute("checked"));
+
+        await chime.ChangeAsync(new() { Value = true });
+
+        Assert.True((await Groups.GroupAsync(group.Id))!.SoftChime);
+    }
+
+    [Fact]
+    public async Task AMemberWhoLeft_CanBeWelcomedBack()
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana");
+        var cut = Render(group.Id);
+
+        await cut.ByRole("button", "Mark Ana as left").ClickAsync(new());
+
+        Assert.True(Assert.Single(await MembersAsync(group)).HasLeft);
+        await cut.ByRole("button", "Welcome back Ana").ClickAsync(new());
+        Assert.False(Assert.Single(await MembersAsync(group)).HasLeft);
+    }
+
+    [Fact]
+    public async Task NewMeeting_OffersTheFormat_WhoIsHere_AndTheChairOfTheDay()
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana", "Ben");
+        await Groups.SetVolunteerAsync((await MembersAsync(group))[1].Id, true);
+        var cut = Render(group.Id);
+
+        await cut.ByRole("button", "New meeting").ClickAsync(new());
+
+        var format = cut.ByRole("combobox", "Format");
+        Assert.Equal("Peer support circle", format.GetAttribute("value")); // a new group's first format
+        Assert.Equal(["Closed group session", "Peer support circle", "Short check-in"], format.QuerySelectorAll("option").Select(o => o.TextContent).Order());
+        Assert.All(new[] { "Ana", "Ben" }, name => Assert.True(cut.ByRole("checkbox", name).HasAttribute("checked")));
+        var chair = cut.ByRole("combobox", "Chair of the day");
+        Assert.Equal((await MembersAsync(group))[1].Id.ToString(), chair.GetAttribute("value")); // the proposed chair
+        cut.ByRole("button", "Create meeting");
+    }
+
+    [Fact]
+    public async Task CreateMeeting_SetsItUp_AndOpensTheConsole()
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana", "Ben", "Cai");
+        var cut = Render(group.Id);
+        await cut.ByRole("button", "New meeting").ClickAsync(new());
+
+        await cut.ByRole("combobox", "Format").ChangeAsync(new() { Value = "Short check-in" });
+        await cut.ByRole("checkbox", "Cai").ChangeAsync(new() { Value = false });
+        await cut.ByRole("button", "Create meeting").ClickAsync(new());
+
+        var created = Assert.Single(await Groups.MeetingsAsync(group.Id));
+        Assert.Equal($"http://localhost/meetings/{created.Id}", Services.GetRequiredService<NavigationManager>().Uri);
+        var state = (await Sessions.GetAsync(new MeetingId(created.Id)))!.State;
+        Assert.Equal((MeetingPhase.Gathering, "Short check-in"), (state.Phase, state.FormatName));
+        Assert.Equal(["Ana", "Ben"], state.Participants.Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task AfterAMeeting_TheGroupsLastFormatIsOffered_AndTheMeetingIsListed()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"], format: "Short check-in");
+        var cut = Render(meeting.Group.Id);
+
+        Assert.Equal($"/meetings/{meeting.Id.Value}", cut.ByRole("list", "Past meetings").ByRole("link", "Meeting 1").GetAttribute("href"));
+        await cut.ByRole("button", "New meeting").ClickAsync(new());
+        Assert.Equal("Short check-in", cut.ByRole("combobox", "Format").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void AGroupThatDoesNotExist_SaysSo_WithTheWayBack()
+    {
+        var cut = Render(Guid.NewGuid());
+
+        Assert.Equal("Group not found", Accessible.TextOf(cut.Find("h1")));
+        Assert.Equal("/", cut.ByRole("link", "Back to your groups").GetAttribute("href"));
+    }
+}

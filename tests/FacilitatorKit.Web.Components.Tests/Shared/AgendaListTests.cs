@@ -1,0 +1,41 @@
+using Bunit;
+using FacilitatorKit.Web.Components.Shared;
+using FacilitatorKit.Web.Components.Tests.Support;
+
+namespace FacilitatorKit.Web.Components.Tests.Shared;
+
+public class AgendaListTests : ComponentTest
+{
+    [Fact]
+    public async Task Agenda_IsTheListAgenda_OneItemPerAgendaItem_TheCurrentOneMarked()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.StartAsync();
+        await meeting.Wait(TimeSpan.FromMinutes(2)).GoToAsync("Check-in");
+
+        var cut = Context.Render<AgendaList>(p => p.Add(c => c.View, ViewOf(meeting)));
+
+        var items = cut.ByRole("list", "Agenda").AllByRole("listitem");
+        Assert.Equal(["Welcome", "Check-in", "Open discussion", "Closing"], items.Select(i => i.QuerySelector(".title")!.TextContent));
+        Assert.Equal([null, "step", null, null], items.Select(i => i.GetAttribute("aria-current")));
+        Assert.Equal(
+            ["Done in 2:00", "Current item · 0:00 elapsed, 20:00 left", "To come", "To come"],
+            items.Select(i => i.QuerySelector(".status")!.TextContent));
+        Assert.Equal("20 min · Go-round, 2:00 each", items[1].QuerySelector(".meta")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ProjectedEnd_IsWrittenInThisDevicesTimeZone()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.StartAsync();
+        await meeting.Wait(TimeSpan.FromMinutes(2)).GoToAsync("Check-in");
+        DeviceClock.UseTimeZone("Pacific/Auckland");
+
+        var cut = Context.Render<AgendaList>(p => p.Add(c => c.View, ViewOf(meeting)));
+
+        // Check-in starts 2 minutes in; it, Open discussion and Closing take 20 + 17 + 5 minutes more.
+        var end = TimeZoneInfo.ConvertTime(Start.AddMinutes(2 + 20 + 17 + 5), TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland"));
+        Assert.Equal($"Agenda Short check-in · projected end {end.ToString("t", System.Globalization.CultureInfo.CurrentCulture)}", Accessible.TextOf(cut.Find("h2")));
+    }
+}

@@ -1,0 +1,108 @@
+using Bunit;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Agenda;
+using FacilitatorKit.Web.Components.Shared;
+using FacilitatorKit.Web.Components.Tests.Support;
+
+namespace FacilitatorKit.Web.Components.Tests.Shared;
+
+public class CurrentItemPanelTests : ComponentTest
+{
+    private async Task<(TestMeeting Meeting, IRenderedComponent<CurrentItemPanel> Cut)> RenderAsync(Func<TestMeeting, Task>? drive = null, bool busy = false)
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben", "Cai"]);
+        if (drive is not null)
+        {
+            await drive(meeting);
+        }
+
+        var cut = Context.Render<CurrentItemPanel>(p => p
+            .Add(c => c.View, ViewOf(meeting))
+            .Add(c => c.Send, SendAs(meeting))
+            .Add(c => c.Busy, busy));
+        return (meeting, cut);
+    }
+
+    [Fact]
+    public async Task CurrentItem_IsARegion_WithItsTitle_ItsTurnOrder_AndNextItem()
+    {
+        var (_, cut) = await RenderAsync(m => m.StartAsync());
+
+        var region = cut.ByRole("region", "Current item");
+        Assert.Equal("Welcome", Accessible.TextOf(Assert.Single(region.AllByRole("heading"))));
+        var turnOrder = region.ByRole("combobox", "Turn order");
+        Assert.Equal(["Raise hand", "Go-round", "Balanced"], turnOrder.QuerySelectorAll("option").Select(o => o.TextContent));
+        Assert.Equal("Raise hand", turnOrder.QuerySelector("option[selected]")!.TextContent);
+        region.ByRole("button", "Next item");
+        region.ByRole("button", "Add 5 minutes to this item");
+    }
+
+    [Fact]
+    public async Task TheItemsTimeBox_IsShownButIsNotTheTimer()
+    {
+        var (_, cut) = await RenderAsync(m => m.StartAsync());
+
+        Assert.Equal("3:00", cut.Find(".item-time .countdown-time").TextContent);
+        Assert.Empty(cut.AllByRole("timer")); // the timer is the speaker's countdown
+    }
+
+    [Fact]
+    public async Task NextItem_MovesTheMeetingOn()
+    {
+        var (meeting, cut) = await RenderAsync(m => m.StartAsync());
+
+        await cut.ByRole("button", "Next item").ClickAsync(new());
+
+        Assert.Equal("Check-in", meeting.State.CurrentItem?.Title);
+    }
+
+    [Fact]
+    public async Task ChoosingATurnOrder_ChangesTheCurrentItemsPolicy()
+    {
+        var (meeting, cut) = await RenderAsync(m => m.StartAsync());
+
+        await cut.ByRole("combobox", "Turn order").ChangeAsync(new() { Value = nameof(TurnPolicy.Balanced) });
+
+        Assert.Equal(TurnPolicy.Balanced, meeting.State.CurrentItem?.TurnPolicy);
+    }
+
+    [Fact]
+    public async Task AddFiveMinutes_ExtendsTheCurrentItem()
+    {
+        var (meeting, cut) = await RenderAsync(m => m.StartAsync());
+
+        await cut.ByRole("button", "Add 5 minutes to this item").ClickAsync(new());
+
+        Assert.Equal(TimeSpan.FromMinutes(8), meeting.State.CurrentItem?.PlannedTime);
+    }
+
+    [Fact]
+    public async Task BeforeTheStart_ThereIsNoItemToRun()
+    {
+        var (meeting, cut) = await RenderAsync();
+
+        Assert.Equal(MeetingPhase.Gathering, meeting.State.Phase);
+        var region = cut.ByRole("region", "Current item");
+        Assert.Empty(region.AllByRole("combobox"));
+        Assert.Empty(region.AllByRole("button"));
+    }
+
+    [Fact]
+    public async Task OnceEnded_AllItemsAreDone_AndNothingIsLeftToPress()
+    {
+        var (_, cut) = await RenderAsync(async m => await (await m.StartAsync()).EndAsync());
+
+        var region = cut.ByRole("region", "Current item");
+        Assert.Equal("All items are done.", Accessible.TextOf(region));
+        Assert.Empty(region.AllByRole("button"));
+    }
+
+    [Fact]
+    public async Task WhileASaveIsSlow_TheControlsAreUnavailable()
+    {
+        var (_, cut) = await RenderAsync(m => m.StartAsync(), busy: true);
+
+        Assert.All(cut.AllByRole("button"), b => Assert.True(b.HasAttribute("disabled"), Accessible.NameOf(b)));
+        Assert.True(cut.ByRole("combobox", "Turn order").HasAttribute("disabled"));
+    }
+}

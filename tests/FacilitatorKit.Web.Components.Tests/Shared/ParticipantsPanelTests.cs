@@ -1,0 +1,110 @@
+using Bunit;
+using FacilitatorKit.Engine.Participants;
+using FacilitatorKit.Web.Components.Shared;
+using FacilitatorKit.Web.Components.Tests.Support;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace FacilitatorKit.Web.Components.Tests.Shared;
+
+public class ParticipantsPanelTests : ComponentTest
+{
+    private IRenderedComponent<ParticipantsPanel> Render(TestMeeting meeting) =>
+        Context.Render<ParticipantsPanel>(p => p.Add(c => c.View, ViewOf(meeting)).Add(c => c.Send, SendAs(meeting)));
+
+    [Fact]
+    public async Task Participants_AreListed_WithTheFieldsToAddSomeoneOnTheSpot()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+
+        var cut = Render(meeting);
+
+        var people = cut.ByRole("list", "Participants").AllByRole("listitem");
+        Assert.Equal(["Ana", "Ben"], people.Select(p => p.QuerySelector(".name")!.TextContent));
+        Assert.Equal(["chair"], people[0].QuerySelectorAll(".tag").Select(t => t.TextContent));
+        Assert.Equal(["Ana has left", "Ben has left"], people.Select(p => Accessible.NameOf(Assert.Single(p.AllByRole("button")))));
+        cut.ByRole("textbox", "Participant name");
+        Assert.Equal(["Guest", "Newcomer"], cut.ByRole("combobox", "Joins as").QuerySelectorAll("option").Select(o => o.TextContent));
+        cut.ByRole("button", "Add participant");
+        Assert.Equal("", Accessible.TextOf(Assert.Single(cut.AllByRole("alert"))));
+    }
+
+    [Fact]
+    public async Task AddParticipant_AddsTheNewcomerToTheMeeting_AndClearsTheField()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        var cut = Render(meeting);
+
+        await cut.ByRole("textbox", "Participant name").InputAsync(new() { Value = "Dee" });
+        await cut.ByRole("combobox", "Joins as").ChangeAsync(new() { Value = nameof(ParticipantKind.Newcomer) });
+        await cut.ByRole("button", "Add participant").ClickAsync(new());
+
+        var dee = Assert.Single(meeting.State.Participants, p => p.Name == "Dee");
+        Assert.Equal(ParticipantKind.Newcomer, dee.Kind);
+        Assert.True(dee.IsPresent);
+        Assert.Equal("", cut.ByRole("textbox", "Participant name").GetAttribute("value") ?? "");
+    }
+
+    [Fact]
+    public async Task EnterInTheField_AddsTheParticipant()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        var cut = Render(meeting);
+
+        await cut.ByRole("textbox", "Participant name").InputAsync(new() { Value = "Eli" });
+        await cut.ByRole("textbox", "Participant name").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Contains(meeting.State.Participants, p => p.Name == "Eli" && p.Kind == ParticipantKind.Guest);
+    }
+
+    [Fact]
+    public async Task ABadName_IsExplainedNextToTheField_AndTheTypingIsKept()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        var cut = Render(meeting);
+        var tooLong = new string('a', 41);
+
+        await cut.ByRole("textbox", "Participant name").InputAsync(new() { Value = tooLong });
+        await cut.ByRole("button", "Add participant").ClickAsync(new());
+
+        var field = cut.ByRole("textbox", "Participant name");
+        var alert = Assert.Single(cut.AllByRole("alert"));
+        Assert.Equal("A name can be at most 40 characters. A first name or an alias is enough.", Accessible.TextOf(alert));
+        Assert.Equal([alert.Id], Accessible.DescribedBy(field).Select(e => e.Id));
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Equal(tooLong, field.GetAttribute("value"));
+        Assert.Equal(2, meeting.State.Participants.Count);
+    }
+
+    [Fact]
+    public async Task AnEmptyName_IsExplainedNextToTheField()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        var cut = Render(meeting);
+
+        await cut.ByRole("button", "Add participant").ClickAsync(new());
+
+        Assert.Equal("Please enter a name.", Accessible.TextOf(Assert.Single(cut.AllByRole("alert"))));
+    }
+
+    [Fact]
+    public async Task HasLeft_MarksThePersonAsGone()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+
+        await Render(meeting).ByRole("button", "Ben has left").ClickAsync(new());
+
+        Assert.False(meeting.State.IsPresent(meeting["Ben"]));
+    }
+
+    [Fact]
+    public async Task OnceEnded_NobodyIsAddedOrMarked()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await (await meeting.StartAsync()).EndAsync();
+
+        var cut = Render(meeting);
+
+        Assert.Empty(cut.AllByRole("button"));
+        Assert.Empty(cut.AllByRole("textbox"));
+    }
+}

@@ -1,0 +1,126 @@
+using Bunit;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Participants;
+using FacilitatorKit.Engine.Speakers;
+using FacilitatorKit.Web.Components.Shared;
+using FacilitatorKit.Web.Components.Tests.Support;
+
+namespace FacilitatorKit.Web.Components.Tests.Shared;
+
+public class QueuePanelTests : ComponentTest
+{
+    private IRenderedComponent<QueuePanel> Render(TestMeeting meeting) =>
+        Context.Render<QueuePanel>(p => p.Add(c => c.View, ViewOf(meeting)).Add(c => c.Send, SendAs(meeting)));
+
+    private async Task<TestMeeting> OpenDiscussionAsync(params string[] names)
+    {
+        var meeting = await NewMeetingAsync(names);
+        await meeting.StartAsync();
+        return await meeting.GoToAsync("Open discussion");
+    }
+
+    [Fact]
+    public async Task EveryonePresent_NotQueued_NotSpeaking_HasARaiseHandButton()
+    {
+        var meeting = await OpenDiscussionAsync("Ana", "Ben", "Cai", "Dee");
+        await meeting.RaiseAsync("Ben");
+        await meeting.NextSpeakerAsync();
+        await meeting.RaiseAsync("Cai");
+        await meeting.DoAsync(new MarkParticipantLeft(CommandId.New(), meeting["Dee"]));
+
+        var cut = Render(meeting);
+
+        Assert.Equal(["Raise hand for Ana"], cut.AllByRole("button").Select(Accessible.NameOf).Where(n => n.StartsWith("Raise hand", StringComparison.Ordinal)));
+        cut.ByRole("button", "Next speaker");
+    }
+
+    [Fact]
+    public async Task TheQueue_IsTheListSpeakerQueue_EachWithTheWayOut()
+    {
+        var meeting = await OpenDiscussionAsync("Ana", "Ben", "Cai");
+        await meeting.RaiseAsync("Ben");
+        await meeting.DoAsync(new RaisePointOfProcess(CommandId.New(), meeting["Cai"]));
+
+        var queue = Render(meeting).ByRole("list", "Speaker queue");
+
+        var rows = queue.AllByRole("listitem").Select(i => (
+            i.QuerySelector(".name")!.TextContent,
+            i.QuerySelector(".tag")?.TextContent,
+            Accessible.NameOf(Assert.Single(i.AllByRole("button")))));
+        Assert.Equal([("Cai", "point of process", "Remove Cai from the queue"), ("Ben", null, "Lower hand for Ben")], rows);
+    }
+
+    [Fact]
+    public async Task InAGoRound_PeopleAreTakenOutOfTheRound()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben", "Cai"]);
+        await meeting.StartAsync();
+        await meeting.GoToAsync("Check-in");
+        await meeting.NextSpeakerAsync(); // the round starts after the chair
+
+        var queue = Render(meeting).ByRole("list", "Speaker queue");
+
+        Assert.Equal(["Take Cai out of this round", "Take Ana out of this round"], queue.AllByRole("button").Select(Accessible.NameOf));
+    }
+
+    [Fact]
+    public async Task RaiseHand_QueuesThePersonInTheMeeting()
+    {
+        var meeting = await OpenDiscussionAsync("Ana", "Ben", "Cai");
+
+        await Render(meeting).ByRole("button", "Raise hand for Ben").ClickAsync(new());
+
+        Assert.Equal([meeting["Ben"]], meeting.State.Queue.Select(e => e.Participant));
+        Render(meeting).ByRole("list", "Speaker queue").ByRole("button", "Lower hand for Ben");
+    }
+
+    [Fact]
+    public async Task LowerHand_TakesThePersonOutOfTheQueue()
+    {
+        var meeting = await OpenDiscussionAsync("Ana", "Ben");
+        await meeting.RaiseAsync("Ben");
+
+        await Render(meeting).ByRole("button", "Lower hand for Ben").ClickAsync(new());
+
+        Assert.Empty(meeting.State.Queue);
+    }
+
+    [Fact]
+    public async Task NextSpeaker_StartsTheTurnOfTheFirstInTheQueue()
+    {
+        var meeting = await OpenDiscussionAsync("Ana", "Ben", "Cai");
+        await meeting.RaiseAsync("Cai");
+        await meeting.RaiseAsync("Ben");
+
+        await Render(meeting).ByRole("button", "Next speaker").ClickAsync(new());
+
+        Assert.Equal(meeting["Cai"], meeting.State.CurrentTurn?.Participant);
+    }
+
+    [Fact]
+    public async Task APointOfProcess_GoesToTheFrontOfTheQueue()
+    {
+        var meeting = await OpenDiscussionAsync("Ana", "Ben", "Cai");
+        await meeting.RaiseAsync("Ben");
+        var cut = Render(meeting);
+        Assert.True(cut.ByRole("button", "Put at the front of the queue").HasAttribute("disabled"));
+
+        await cut.ByRole("combobox", "Point of process or safety concern from").ChangeAsync(new() { Value = meeting["Cai"].Value.ToString() });
+        await cut.ByRole("button", "Put at the front of the queue").ClickAsync(new());
+
+        var first = meeting.State.SpeakerOrder(Clock.GetUtcNow())[0];
+        Assert.Equal((meeting["Cai"], QueueEntryKind.PointOfProcess), (first.Participant, first.Kind));
+    }
+
+    [Fact]
+    public async Task WithNoItemUnderWay_NobodyIsQueued()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+
+        var cut = Render(meeting);
+
+        Assert.Empty(cut.ByRole("list", "Speaker queue").AllByRole("listitem"));
+        Assert.Contains("Nobody is waiting.", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.AllByRole("button"));
+    }
+}

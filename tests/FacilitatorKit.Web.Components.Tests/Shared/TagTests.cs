@@ -1,0 +1,20 @@
+using Bunit;
+using FacilitatorKit.Web.Components.Shared;
+using FacilitatorKit.Web.Components.Tests.Support;
+
+namespace FacilitatorKit.Web.Components.Tests.Shared;
+
+public class TagTests : ComponentTest
+{
+    [Fact]
+    public void Tag_IsPlainTextBesideAName_AndTakesNoInput()
+    {
+        var cut = Context.Render<Tag>(p => p.AddChildContent("point of process"));
+
+        var tag = cut.Find("span.tag");
+        Assert.Equal("point of process", tag.TextContent);
+        Assert.Null(Accessible.RoleOf(tag));
+        Assert.False(tag.HasAttribute("tabindex"));
+        Assert.Empty(cut.AllByRole("button"));
+    }
+}
