@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
+using System.Text.RegularExpressions;
 using FacilitatorKit.Application.Formats;
 using FacilitatorKit.Data;
 using Microsoft.Data.Sqlite;
@@ -21,7 +22,7 @@ namespace FacilitatorKit.Publish.Tests;
 /// It runs the Linux x64 download, so it runs on Linux x64 (CI's machines), and says so anywhere else.
 /// </summary>
 [SupportedOSPlatform("linux")]
-public sealed class LaptopPublishTests(ITestOutputHelper output) : IDisposable
+public sealed partial class LaptopPublishTests(ITestOutputHelper output) : IDisposable
 {
     private const string Executable = "FacilitatorKit.Web";
 
@@ -89,7 +90,17 @@ public sealed class LaptopPublishTests(ITestOutputHelper output) : IDisposable
 
         // 4. The page, Blazor's script and a package's static asset, as a browser asks for them.
         var failures = new List<string>();
-        await CheckAsync(home200, "text/html", failures, body => body.Contains("_framework/blazor.web.js", StringComparison.Ordinal), "the page does not load _framework/blazor.web.js");
+        // In Production the page names fingerprinted files (blazor.web.<hash>.js); every script and stylesheet it names must be served.
+        var page = await home200.Content.ReadAsStringAsync();
+        var assets = PageAssets().Matches(page).Select(m => m.Groups["path"].Value).Distinct().ToList();
+        output.WriteLine($"the page names {assets.Count} scripts and stylesheets: {string.Join(", ", assets)}");
+        await CheckAsync(home200, "text/html", failures, _ => assets.Any(a => BlazorScript().IsMatch(a)), "the page does not load _framework/blazor.web.js");
+        foreach (var asset in assets)
+        {
+            var type = asset.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "text/javascript";
+            await CheckAsync(await http.GetAsync(new Uri("/" + asset, UriKind.Relative)), type, failures);
+        }
+
         await CheckAsync(await http.GetAsync(new Uri("/_framework/blazor.web.js", UriKind.Relative)), "text/javascript", failures);
         await CheckAsync(await http.GetAsync(new Uri("/_content/MudBlazor/MudBlazor.min.css", UriKind.Relative)), "text/css", failures);
         await CheckCompressedAsync(http, "/_framework/blazor.web.js", failures);
@@ -213,6 +224,13 @@ public sealed class LaptopPublishTests(ITestOutputHelper output) : IDisposable
         Assert.Fail($"The published app did not answer 200 on / within {StartTimeout.TotalSeconds} s (last: {last}). Its output:\n{app.Tail()}");
         return null!;
     }
+
+    /// <summary>The local scripts and stylesheets a page names: src="…" and href="…" of script and link tags.</summary>
+    [GeneratedRegex("""<(?:script|link)\b[^>]*\b(?:src|href)="(?!data:|https?:|//)(?<path>[^"?#]+\.(?:js|css))""")]
+    private static partial Regex PageAssets();
+
+    [GeneratedRegex(@"^_framework/blazor\.web(\.[a-z0-9]+)?\.js$")]
+    private static partial Regex BlazorScript();
 
     private static async Task CheckAsync(HttpResponseMessage response, string contentType, List<string> failures, Func<string, bool>? body = null, string? bodyProblem = null)
     {
