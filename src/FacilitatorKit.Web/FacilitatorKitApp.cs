@@ -71,6 +71,16 @@ public static partial class FacilitatorKitApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapGet("/time", (TimeProvider clock) => Results.Json(new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() }));
+        var looks = new Lazy<Task<LookStyles>>(() => LookStyles.MakeAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>()));
+        app.MapGet("/look.css", async (HttpContext http) =>
+        {
+            // Made at the first page, not at start-up; then the same bytes, revalidated by their version.
+            var styles = await looks.Value;
+            var etag = $"\"{styles.Version}\"";
+            http.Response.Headers.ETag = etag;
+            http.Response.Headers.CacheControl = "no-cache";
+            return http.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(styles.Css, "text/css");
+        });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FacilitatorKit.Web.Tests;
 
 /// <summary>
-/// Countdowns are drawn in the browser (CountdownText.razor.js) from what the server puts on the element: the deadline,
+/// Countdowns are drawn in the browser (wwwroot/js/countdown.js) from what the server puts on the element: the deadline,
 /// the words and the thresholds. This keeps the two drawings the same, in every state (warning, time's up, overtime,
 /// paused) and on both sides of every boundary: the browser reads a countdown element the server rendered, moved to
 /// each case, and the server reads the same case (CountdownReading, the engine's TurnClock and the app's words).
@@ -41,7 +41,7 @@ public sealed class CountdownWordingTests(WebAppFixture app) : BrowserTest(app)
         var drawn = await console.Page.EvaluateAsync<JsonElement>(
             """
             async ([now, cases]) => {
-                const module = await import("./Components/Shared/CountdownText.razor.js");
+                const module = await import("./js/countdown.js");
                 const rendered = document.querySelector("[data-countdown]");
                 return cases.map(([limit, remaining, paused]) => {
                     const el = rendered.cloneNode(true);

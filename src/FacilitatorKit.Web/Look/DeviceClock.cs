@@ -16,7 +16,9 @@ public sealed class DeviceClock
     /// <summary>Takes the browser's IANA time zone ("Europe/Dublin"); an unknown one leaves the zone as it was.</summary>
     public void UseTimeZone(string? ianaId)
     {
-        if (string.IsNullOrWhiteSpace(ianaId) || !TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var zone) || zone.Id == Zone.Id)
+        // The same zone under another name ("UTC" and "Etc/UTC"; an IANA name and a Windows one) changes nothing: the
+        // pages re-render only when the times they show would change.
+        if (string.IsNullOrWhiteSpace(ianaId) || !TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var zone) || zone.HasSameRules(Zone))
         {
             return;
         }
@@ -33,6 +35,3 @@ public sealed class DeviceClock
 
     private DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 }
-
-/// <summary>What the browser says about its device (DeviceSettings.razor.js, read()).</summary>
-internal sealed record DeviceFacts(string? Look, bool PrefersDark, bool PrefersMoreContrast, string? TimeZone);

@@ -2,8 +2,6 @@ using Bunit;
 using FacilitatorKit.Web.Components.Layout;
 using FacilitatorKit.Web.Components.Tests.Support;
 using FacilitatorKit.Web.Look;
-using MudBlazor;
-using MudBlazor.Extensions;
 
 namespace FacilitatorKit.Web.Components.Tests.Layout;
 
@@ -11,10 +9,6 @@ public class DeviceSettingsTests : ComponentTest
 {
     private IRenderedComponent<DeviceSettings> Render(bool showSwitch = true) =>
         Context.Render<DeviceSettings>(p => p.Add(d => d.ShowSwitch, showSwitch));
-
-    private static bool IsDark(IRenderedComponent<DeviceSettings> cut) => cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode);
-
-    private static MudTheme? Theme(IRenderedComponent<DeviceSettings> cut) => cut.FindComponent<MudThemeProvider>().Instance.Theme;
 
     [Fact]
     public void TheThemeSwitch_IsAComboboxOfTheLooks()
@@ -45,38 +39,40 @@ public class DeviceSettingsTests : ComponentTest
     }
 
     [Fact]
-    public void TheLookChosenOnThisDevice_IsTakenUp()
+    public void TheSameZoneUnderAnotherName_ChangesNothing()
+    {
+        var sameRules = TimeZoneInfo.Local.HasSameRules(TimeZoneInfo.Utc) ? "Etc/UTC" : TimeZoneInfo.Local.Id;
+        BrowserDevice.Answers(Context.JSInterop, timeZone: sameRules);
+        var told = 0;
+        DeviceClock.Changed += () => told++;
+
+        var cut = Render();
+
+        cut.WaitForAssertion(() => Assert.Contains(Context.JSInterop.Invocations, i => i.Identifier == "read"));
+        Assert.Equal(0, told); // no page re-renders for a name
+    }
+
+    [Fact]
+    public void TheLookChosenOnThisDevice_IsShownOnTheSwitch()
     {
         BrowserDevice.Answers(Context.JSInterop, look: nameof(LookChoice.Dark));
 
         var cut = Render();
 
-        cut.WaitForAssertion(() => Assert.True(IsDark(cut)));
-        Assert.Equal(nameof(LookChoice.Dark), cut.ByRole("combobox", "Theme").GetAttribute("value"));
-        Assert.Same(Themes.Calm, Theme(cut));
+        cut.WaitForAssertion(() => Assert.Equal(nameof(LookChoice.Dark), cut.ByRole("combobox", "Theme").GetAttribute("value")));
     }
 
     [Fact]
-    public void AsThisDevice_FollowsItsDarkAndContrastPreferences()
+    public async Task ChoosingALook_IsAppliedAndKeptInThisBrowser_WithoutRenderingAnythingElse()
     {
-        BrowserDevice.Answers(Context.JSInterop, prefersDark: true, prefersMoreContrast: true);
-
+        BrowserDevice.Answers(Context.JSInterop);
         var cut = Render();
+        cut.WaitForAssertion(() => Assert.Contains(Context.JSInterop.Invocations, i => i.Identifier == "read"));
+        var rendersBefore = cut.RenderCount;
 
-        cut.WaitForAssertion(() => Assert.Same(Themes.HighContrast, Theme(cut)));
-        Assert.True(IsDark(cut));
-    }
+        await cut.ByRole("combobox", "Theme").ChangeAsync(new() { Value = nameof(LookChoice.HighContrast) });
 
-    [Fact]
-    public async Task ChoosingALook_AppliesIt_AndIsRememberedInThisBrowser()
-    {
-        BrowserDevice.Answers(Context.JSInterop, prefersDark: true);
-        var cut = Render();
-        cut.WaitForAssertion(() => Assert.True(IsDark(cut)));
-
-        await cut.ByRole("combobox", "Theme").ChangeAsync(new() { Value = nameof(LookChoice.Light) });
-
-        Assert.False(IsDark(cut));
-        Assert.Contains(Context.JSInterop.Invocations, i => i.Identifier == "remember" && i.Arguments is [nameof(LookChoice.Light)]);
+        Assert.Contains(Context.JSInterop.Invocations, i => i.Identifier == "choose" && i.Arguments is [nameof(LookChoice.HighContrast)]);
+        Assert.True(cut.RenderCount - rendersBefore <= 1);
     }
 }

@@ -89,4 +89,24 @@ public class FollowViewTests : ComponentTest
         cut.WaitForAssertion(() => Assert.Equal("This meeting has ended.", cut.Find(".ended").TextContent));
         Assert.Equal(MeetingPhase.Ended, meeting.State.Phase);
     }
+
+    [Theory]
+    [InlineData("follow")]
+    [InlineData("console")]
+    [InlineData("display")]
+    public async Task EveryMeetingView_StartsTheScriptThatDrawsItsCountdowns(string view)
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.StartAsync();
+
+        _ = view switch
+        {
+            "follow" => (object)RenderPage<FollowView>(meeting.Id.Value),
+            "console" => RenderPage<MeetingConsole>(meeting.Id.Value),
+            _ => RenderPage<RoomDisplay>(meeting.Id.Value),
+        };
+
+        Assert.Contains(Context.JSInterop.Invocations, i => i.Identifier == "import" && i.Arguments is ["./js/countdown.js", ..]);
+        Assert.Contains(Context.JSInterop.Invocations, i => i.Identifier == "start");
+    }
 }

@@ -8,7 +8,7 @@ using FacilitatorKit.Web.ViewModels;
 namespace FacilitatorKit.Web.Components.Tests.Shared;
 
 /// <summary>
-/// The countdown is drawn in each browser (CountdownText.razor.js) from the server's deadline, so it carries the
+/// The countdown is drawn in each browser (wwwroot/js/countdown.js) from the server's deadline, so it carries the
 /// deadline, the thresholds and the words as data, exactly as the server has them; the server draws it first.
 /// </summary>
 public class CountdownTextTests : ComponentTest
@@ -16,8 +16,8 @@ public class CountdownTextTests : ComponentTest
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
     private static readonly DateTimeOffset Deadline = Start + Limit;
 
-    private IRenderedComponent<CountdownText> Render(Countdown countdown, DateTimeOffset now, bool isTimer = true) =>
-        Context.Render<CountdownText>(p => p.Add(c => c.Value, countdown).Add(c => c.Now, now).Add(c => c.IsTimer, isTimer));
+    private IRenderedComponent<Bunit.Rendering.ContainerFragment> Render(Countdown countdown, DateTimeOffset now, bool isTimer = true) =>
+        Context.Render(CountdownText.Of(countdown, now, Words, isTimer));
 
     private static string Ms(TimeSpan time) => ((long)time.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 
@@ -101,13 +101,5 @@ public class CountdownTextTests : ComponentTest
 
         Assert.Empty(cut.AllByRole("timer"));
         Assert.Equal("3:00", cut.Find(".countdown-time").TextContent);
-    }
-
-    [Fact]
-    public void TheBrowserTakesOver_ThroughTheComponentsOwnScript()
-    {
-        Render(new Countdown(Deadline, null, Limit), Start);
-
-        Assert.Contains(Context.JSInterop.Invocations, i => i.Identifier == "import" && i.Arguments is ["./Components/Shared/CountdownText.razor.js", ..]);
     }
 }

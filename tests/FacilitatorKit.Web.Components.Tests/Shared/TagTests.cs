@@ -9,12 +9,13 @@ public class TagTests : ComponentTest
     [Fact]
     public void Tag_IsPlainTextBesideAName_AndTakesNoInput()
     {
-        var cut = Context.Render<Tag>(p => p.AddChildContent("point of process"));
+        var cut = Context.Render(Tag.Of("point of process"));
 
         var tag = cut.Find("span.tag");
         Assert.Equal("point of process", tag.TextContent);
         Assert.Null(Accessible.RoleOf(tag));
         Assert.False(tag.HasAttribute("tabindex"));
         Assert.Empty(cut.AllByRole("button"));
+        Assert.StartsWith(" ", cut.Markup, StringComparison.Ordinal); // "Ana chair", not "Anachair"
     }
 }

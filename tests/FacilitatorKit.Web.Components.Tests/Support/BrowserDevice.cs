@@ -1,19 +1,19 @@
 using Bunit;
-using FacilitatorKit.Web.Look;
+using FacilitatorKit.Web.Components.Layout;
 
 namespace FacilitatorKit.Web.Components.Tests.Support;
 
 /// <summary>
-/// What the browser tells DeviceSettings about its device (DeviceSettings.razor.js, read()): the look chosen on it, its
-/// colour and contrast preferences, and its time zone. In loose mode bUnit would answer null, which no browser does.
+/// What the browser tells DeviceSettings about its device (Look.razor.js, read()): the look chosen on it and its time
+/// zone. In loose mode bUnit would answer null, which no browser does.
 /// </summary>
 public static class BrowserDevice
 {
-    public const string Module = "./Components/Layout/DeviceSettings.razor.js";
+    public const string Module = DeviceSettings.Module;
 
-    public static void Answers(BunitJSInterop js, string? look = null, bool prefersDark = false, bool prefersMoreContrast = false, string? timeZone = null)
+    public static void Answers(BunitJSInterop js, string? look = null, string? timeZone = null)
     {
         ArgumentNullException.ThrowIfNull(js);
-        js.SetupModule(Module).Setup<DeviceFacts>("read").SetResult(new DeviceFacts(look, prefersDark, prefersMoreContrast, timeZone));
+        js.SetupModule(Module).Setup<string?[]>("read").SetResult([look, timeZone]);
     }
 }

@@ -7,6 +7,7 @@ using FacilitatorKit.Web.Acting;
 using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FacilitatorKit.Web.Components.Shared;
@@ -210,6 +211,26 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     {
         _rendering.Enqueue(View);
         return true;
+    }
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = null!;
+
+    /// <summary>The countdowns (CountdownText) are drawn by the browser: the page starts the module that draws them.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            try
+            {
+                await using var countdowns = await JS.InvokeAsync<IJSObjectReference>("import", "./js/countdown.js");
+                await countdowns.InvokeVoidAsync("start");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page went away meanwhile.
+            }
+        }
     }
 
     protected override void OnAfterRender(bool firstRender)

@@ -1,4 +1,4 @@
-// Countdowns are drawn here, not on the server (CountdownText.razor imports this module). Each one carries its deadline
+// Countdowns are drawn here, not on the server (CountdownText.cs renders them; the meeting pages start this module). Each one carries its deadline
 // as an instant on the server's clock (data-deadline, ms since 1970), or the time left while paused (data-paused-ms),
 // and the words and thresholds the server uses (data-words-*, data-warn-*): the rule and the wording live in one place,
 // the server, and CountdownWordingTests holds the two drawings equal. This page measures how far its own clock is from
