@@ -65,14 +65,14 @@ internal static class LatencyRun
 
             var meetingUrl = $"{baseUrl}/meetings/{session.Id.Value}";
             var views = new List<View>();
-            var clicker = await OpenAsync(browser, "console", meetingUrl, -1, cancellationToken);
+            var clicker = await OpenAsync(browser, "console", meetingUrl, -1, cancellationToken, withoutMudCss: options.WithoutMudBlazorCss);
             for (var i = 0; i < options.Views; i++)
             {
                 var kind = i < options.FollowViews ? "follow" : i < options.FollowViews + options.DisplayViews ? "display" : "console";
                 var path = kind switch { "follow" => "/follow", "display" => "/display", _ => "" };
                 // With --views-on own-devices, the first room display is the projector on the facilitator's laptop.
                 var drawsHere = !options.OwnDevices || (kind == "display" && i == options.FollowViews);
-                views.Add(await OpenAsync(browser, kind, meetingUrl + path, i, cancellationToken, drawsHere));
+                views.Add(await OpenAsync(browser, kind, meetingUrl + path, i, cancellationToken, drawsHere, options.WithoutMudBlazorCss));
             }
 
             var watchers = app.Services.GetRequiredService<ILiveChanges>().WatcherCount(session.Id);
@@ -92,6 +92,11 @@ internal static class LatencyRun
                     : "every page draws on this machine (--views-on this-machine)")
                 .AppendLine(CultureInfo.InvariantCulture, $"rounds: {options.Warmup} warm-up + {options.Rounds} measured; the console clicks \"Raise hand for NAME\" and \"Next speaker\" in turn")
                 .AppendLine(CultureInfo.InvariantCulture, $"load average before: {loadBefore}");
+            if (options.WithoutMudBlazorCss)
+            {
+                header.AppendLine("EXPERIMENT: every page without MudBlazor's stylesheet (its requests are aborted), to see what it costs");
+            }
+
             if (options.BrowserNice > 0)
             {
                 header.AppendLine(CultureInfo.InvariantCulture, $"EXPERIMENT: Chromium and the Playwright driver run at nice {options.BrowserNice}, the server at 0");
@@ -282,11 +287,16 @@ internal static class LatencyRun
 
     private static string Kind(View view, View clicker) => ReferenceEquals(view, clicker) ? "clicking console" : view.Kind;
 
-    private static async Task<View> OpenAsync(IBrowser browser, string kind, string url, int index, CancellationToken cancellationToken, bool drawsHere = true)
+    private static async Task<View> OpenAsync(IBrowser browser, string kind, string url, int index, CancellationToken cancellationToken, bool drawsHere = true, bool withoutMudCss = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var context = await browser.NewContextAsync();
         await context.AddInitScriptAsync(PageScripts.NetworkHook);
+        if (withoutMudCss)
+        {
+            await context.RouteAsync("**/_content/MudBlazor/MudBlazor*.css", route => route.AbortAsync());
+        }
+
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync(url);

@@ -8,7 +8,7 @@ internal sealed record Options
     public const string Usage =
         "usage: dotnet run -c Release --project tests/FacilitatorKit.LiveLatency -- [--rounds 100] [--views 20] [--warmup 5]\n" +
         "       [--pause-ms 150] [--change-timeout-s 5] [--time-limit-s 900] [--idle-s 5] [--csv FILE] [--trace FILE] [--browser-nice 10]\n" +
-        "       [--views-on this-machine|own-devices]";
+        "       [--views-on this-machine|own-devices] [--without-mudblazor-css]";
 
     /// <summary>Measured rounds (clicks), after the warm-up.</summary>
     public int Rounds { get; init; } = 100;
@@ -36,6 +36,9 @@ internal sealed record Options
 
     /// <summary>An experiment: the browser (and the Playwright driver) at this nice value, the server at 0.</summary>
     public int BrowserNice { get; init; }
+
+    /// <summary>An experiment: every page without MudBlazor's stylesheet, to see what it costs per style recalculation.</summary>
+    public bool WithoutMudBlazorCss { get; init; }
 
     /// <summary>
     /// Where the observer views draw. <c>this-machine</c> (the default): all 21 pages draw here, on the server's two
@@ -81,6 +84,7 @@ internal sealed record Options
                 "--idle-s" => options with { Idle = TimeSpan.FromSeconds(Number(0, 600)) },
                 "--trace" => options with { Trace = Value() },
                 "--browser-nice" => options with { BrowserNice = Number(0, 19) },
+                "--without-mudblazor-css" => options with { WithoutMudBlazorCss = true },
                 "--csv" => options with { Csv = Value() },
                 "--views-on" => Value() switch
                 {

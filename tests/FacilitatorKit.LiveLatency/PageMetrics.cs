@@ -45,7 +45,8 @@ internal sealed class PageMetrics
             double Mean(string name) => group.Average(p => p.After._values.GetValueOrDefault(name) - p.Before._values.GetValueOrDefault(name));
             var s = wall.TotalSeconds;
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"  {group.Key,-16} ({group.Count(),2}): main thread in tasks {Mean("TaskDuration") / s * 100,5:0.0}% of the time each (wall clock; script {Mean("ScriptDuration") / s * 100:0.0}%, style {Mean("RecalcStyleDuration") / s * 100:0.0}%, layout {Mean("LayoutDuration") / s * 100:0.0}%); {Mean("RecalcStyleCount") / s:0.0} style and {Mean("LayoutCount") / s:0.0} layout passes a second");
+                $"  {group.Key,-16} ({group.Count(),2}): main thread in tasks {Mean("TaskDuration") / s * 100,5:0.0}% of the time each (wall clock; script {Mean("ScriptDuration") / s * 100:0.0}%, style {Mean("RecalcStyleDuration") / s * 100:0.0}%, layout {Mean("LayoutDuration") / s * 100:0.0}%); {Mean("RecalcStyleCount") / s:0.0} style and {Mean("LayoutCount") / s:0.0} layout passes a second; {StylePass():0.00} ms a style pass");
+            double StylePass() => Mean("RecalcStyleCount") > 0 ? Mean("RecalcStyleDuration") / Mean("RecalcStyleCount") * 1000 : 0;
         }
     }
 
