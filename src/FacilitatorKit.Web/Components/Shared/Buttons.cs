@@ -4,7 +4,8 @@ namespace FacilitatorKit.Web.Components.Shared;
 /// MudBlazor's button classes, for the plain buttons of the live meeting views. A MudButton is a component with its
 /// own parameter state and a class string built at every render; a console has about 25 of them, and every open view
 /// holds each twice (Blazor keeps the last two renders), which cost about half of a live view's memory on the server.
-/// These buttons look and ripple the same (MudBlazor's CSS and script), are real &lt;button&gt; elements, and cost one
+/// These buttons look and ripple the same (MudBlazor's CSS and script; the words sit directly in the button, which
+/// centres them as MudBlazor's label span would), are real &lt;button&gt; elements, and cost one
 /// element each. Forms and dialogs, which are not live, use MudButton itself.
 /// </summary>
 internal static class Buttons
