@@ -1,6 +1,7 @@
 using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Data.Sessions;
 using FacilitatorKit.Engine;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FacilitatorKit.Benchmarks.Store;
 
@@ -19,7 +20,7 @@ public static class RestoreFile
     public static async Task<BenchStore> CreateAsync(string? folder = null)
     {
         var script = RealisticMeeting.Run(Events);
-        var clock = new SettableClock(MeetingDriver.Start);
+        var clock = new FakeTimeProvider(MeetingDriver.Start);
         var store = new BenchStore(folder, clock);
         await using (var db = await store.Contexts.CreateDbContextAsync())
         {
@@ -37,7 +38,7 @@ public static class RestoreFile
                 break;
             }
 
-            clock.Now = at;
+            clock.SetUtcNow(at);
             var outcome = await session.SubmitAsync(command, command.Actor);
             if (!outcome.IsAccepted)
             {
@@ -51,13 +52,5 @@ public static class RestoreFile
         }
 
         return store;
-    }
-
-    /// <summary>A clock the script sets to each command's recorded instant.</summary>
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }
