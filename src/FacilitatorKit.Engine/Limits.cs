@@ -29,6 +29,15 @@ public static class Limits
     public static readonly TimeSpan ShortestItemExtension = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan LongestItemExtension = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// A turn younger than this is not ended by a press that asks first: the press most likely meant the turn before
+    /// (a second device a moment behind, or a double press), so the device is asked once.
+    /// </summary>
+    public static readonly TimeSpan JustStarted = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a change of speaker can be undone.</summary>
+    public static readonly TimeSpan UndoSpeakerChange = TimeSpan.FromSeconds(30);
+
     /// <summary>A format: at most this many items, and this long in all.</summary>
     public const int FormatItems = 40;
     public static readonly TimeSpan LongestFormat = TimeSpan.FromHours(8);

@@ -43,6 +43,7 @@ public sealed class ContractTests(WebAppFixture app) : BrowserTest(app)
         await Expect(console.RaiseHandButtons).ToHaveCountAsync(3);
         await console.NextSpeakerAsync("Blake");
         await console.ExpectQueueAsync();
+        await LetThemSpeakAsync();
         await console.EndTurnAsync();
 
         // The go-round check-in has a minute a turn: the countdown and every turn control.
@@ -69,6 +70,7 @@ public sealed class ContractTests(WebAppFixture app) : BrowserTest(app)
         await console.ExpectNobodySpeakingAsync();
         await console.ExpectQueueAsync("Casey", "Dana", "Alex");
         await console.NextSpeakerAsync("Casey");
+        await LetThemSpeakAsync();
         await console.EndTurnAsync();
 
         // The fairness panel, notes, and the links to the other views.

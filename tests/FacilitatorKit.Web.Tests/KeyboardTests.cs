@@ -27,6 +27,7 @@ public sealed class KeyboardTests(WebAppFixture app) : BrowserTest(app)
         await console.PressShortcutAsync("Space");
         await Expect(console.PauseButton).ToBeVisibleAsync();
 
+        await LetThemSpeakAsync();
         await console.PressShortcutAsync("N");
         await console.ExpectSpeakerAsync("Blake");
         await console.ExpectQueueAsync("Casey");

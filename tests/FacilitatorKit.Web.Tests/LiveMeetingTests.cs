@@ -34,6 +34,7 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
         await follow.ExpectQueueAsync();
 
         // The co-facilitator ends it and moves the agenda on: the console and the display follow.
+        await LetThemSpeakAsync();
         await follow.EndTurnAsync();
         await console.ExpectNobodySpeakingAsync();
         await display.ExpectNobodySpeakingAsync();

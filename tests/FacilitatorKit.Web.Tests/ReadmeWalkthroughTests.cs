@@ -100,9 +100,11 @@ public sealed partial class ReadmeWalkthroughTests(WebAppFixture app) : BrowserT
         await BothAsync(v => v.ExpectSpeakerAsync("Alex"));
         await BothAsync(v => v.ExpectQueueAsync("Blake"));
 
+        await LetThemSpeakAsync();
         await console.NextSpeakerAsync("Blake");
         await BothAsync(v => v.ExpectSpeakerAsync("Blake"));
         await BothAsync(v => v.ExpectQueueAsync());
+        await LetThemSpeakAsync();
         await console.EndTurnAsync();
         await BothAsync(v => v.ExpectNobodySpeakingAsync());
 
@@ -130,13 +132,16 @@ public sealed partial class ReadmeWalkthroughTests(WebAppFixture app) : BrowserT
         await BothAsync(v => v.ExpectQueueAsync("Alex", "Casey"));
 
         // The co-facilitator gives the next turn from the tablet: the console follows.
+        await LetThemSpeakAsync();
         await follow.NextSpeakerAsync("Alex");
         await BothAsync(v => v.ExpectSpeakerAsync("Alex"));
         await BothAsync(v => v.ExpectQueueAsync("Casey"));
 
+        await LetThemSpeakAsync();
         await console.NextSpeakerAsync("Casey");
         await BothAsync(v => v.ExpectSpeakerAsync("Casey"));
         await BothAsync(v => v.ExpectQueueAsync());
+        await LetThemSpeakAsync();
         await console.EndTurnAsync();
         await BothAsync(v => v.ExpectNobodySpeakingAsync());
         await BothAsync(v => Expect(v.Airtime).Not.ToContainTextAsync("Not spoken yet"));

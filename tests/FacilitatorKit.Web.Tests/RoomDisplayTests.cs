@@ -18,6 +18,7 @@ public sealed partial class RoomDisplayTests(WebAppFixture app) : BrowserTest(ap
         await StartCheckInRoundAsync(console, "Alex");
         await console.Notes.FillAsync("Private: group business only.");
         await ExpectNotesSavedAsync(meeting, "Private: group business only.");
+        await LetThemSpeakAsync();
         await console.EndTurnAsync();
         await console.NextSpeakerAsync("Blake");
         await Expect(console.Airtime.GetByRole(AriaRole.Rowheader, new() { Name = "Alex", Exact = true })).ToBeVisibleAsync();

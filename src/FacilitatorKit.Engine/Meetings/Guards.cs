@@ -56,6 +56,15 @@ internal static class Guards
         return null;
     }
 
+    /// <summary>
+    /// A press that asks first does not end a turn that began less than <see cref="Limits.JustStarted"/> ago: it was
+    /// most likely meant for the turn before. The same command sent again without asking ends it.
+    /// </summary>
+    public static Refusal? NotJustStarted(Turn? turn, bool asks, DateTimeOffset now) =>
+        asks && turn is not null && now - turn.StartedAt < Limits.JustStarted
+            ? new Refusal(RefusalReason.TurnJustStarted) { Person = turn.Participant }
+            : null;
+
     /// <summary>Speakers may pass on their own turn; anyone else needs to be running the queue.</summary>
     public static Roles.MeetingAction OwnTurnOrRunQueue(MeetingState state, TurnId turn, Roles.Actor actor) =>
         state.CurrentTurn is { } current && current.Id == turn && actor.Self == current.Participant

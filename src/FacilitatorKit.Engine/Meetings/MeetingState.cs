@@ -50,6 +50,12 @@ public sealed record MeetingState
 
     public ImmutableHashSet<CommandId> HandledCommands { get; init; } = [];
 
+    /// <summary>The last change of speaker, while its turn is under way: what "Undo" puts back.</summary>
+    public SpeakerChange? LastSpeakerChange { get; init; }
+
+    /// <summary>The turn that ended last, as it was, until the next turn starts (at the same instant, one change).</summary>
+    internal EndedTurn? JustEnded { get; init; }
+
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
 

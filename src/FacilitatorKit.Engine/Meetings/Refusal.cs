@@ -40,6 +40,9 @@ public enum RefusalReason
     /// <summary>Person: the chair now, or none.</summary>
     ChairAlreadyChanged,
 
+    /// <summary>Person: who has just started speaking. The press asked first; sent again without asking, it ends that turn.</summary>
+    TurnJustStarted,
+
     // NotNow.
     MeetingNotSetUp,
     MeetingAlreadySetUp,
@@ -78,6 +81,15 @@ public enum RefusalReason
 
     /// <summary>Item: the item that keeps no reserve.</summary>
     ItemKeepsNoQuietReserve,
+
+    /// <summary>The speaker has changed since the change the command names, or none was made.</summary>
+    NoSpeakerChangeToUndo,
+
+    /// <summary>Duration: how long a change of speaker can be undone.</summary>
+    TooLateToUndo,
+
+    /// <summary>Person: the speaker whose turn would come back, who has left.</summary>
+    CannotUndoPersonLeft,
 
     // NotFound.
     PersonNotInMeeting,
@@ -139,7 +151,8 @@ public sealed record Refusal(RefusalReason Reason)
     {
         RefusalReason.RoleMayNot => RefusalCode.NotPermitted,
         RefusalReason.TurnAlreadyEnded or RefusalReason.SpeakerAlreadyChanged or RefusalReason.TurnAlreadyExtended
-            or RefusalReason.ItemAlreadyExtended or RefusalReason.AgendaAlreadyMoved or RefusalReason.ChairAlreadyChanged => RefusalCode.AlreadyChanged,
+            or RefusalReason.ItemAlreadyExtended or RefusalReason.AgendaAlreadyMoved or RefusalReason.ChairAlreadyChanged
+            or RefusalReason.TurnJustStarted => RefusalCode.AlreadyChanged,
         RefusalReason.PersonNotInMeeting or RefusalReason.ItemNotOnAgenda or RefusalReason.ChairNotAtMeeting => RefusalCode.NotFound,
         RefusalReason.SetUpForAnotherMeeting or RefusalReason.FormatHasNoItems or RefusalReason.PersonListedTwice
             or RefusalReason.ParticipantNeedsName or RefusalReason.SeatNotInCircle or RefusalReason.ItemNeedsTitle

@@ -8,6 +8,12 @@ namespace FacilitatorKit.Engine.Speakers;
 /// </summary>
 public sealed record NextSpeaker(CommandId Id, TurnId? Ending) : MeetingCommand(Id)
 {
+    /// <summary>
+    /// Set by a press on a screen: a turn that began less than <see cref="Limits.JustStarted"/> ago is not ended, and
+    /// the device is asked (<see cref="RefusalReason.TurnJustStarted"/>). Sent again without it, the turn ends.
+    /// </summary>
+    public bool AsksIfJustStarted { get; init; }
+
     internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
@@ -20,6 +26,11 @@ public sealed record NextSpeaker(CommandId Id, TurnId? Ending) : MeetingCommand(
         if (state.CurrentTurn?.Id != Ending)
         {
             return new Refusal(RefusalReason.SpeakerAlreadyChanged);
+        }
+
+        if (Guards.NotJustStarted(state.CurrentTurn, AsksIfJustStarted, now) is { } justStarted)
+        {
+            return justStarted;
         }
 
         var events = new List<MeetingEvent>(Guards.EndCurrentTurn(state, now));

@@ -38,12 +38,19 @@ public sealed record TurnStarted(
     TimeSpan? Limit,
     DateTimeOffset? Deadline) : MeetingEvent
 {
-    internal override MeetingState ApplyTo(MeetingState state) => state with
+    internal override MeetingState ApplyTo(MeetingState state)
     {
-        CurrentTurn = new Speakers.Turn(Turn, Participant, Item, Kind, At, Limit) { SpeakingSince = At, Deadline = Deadline },
-        Queue = state.Queue.RemoveAll(e => e.Participant == Participant),
-        LastTurnNumber = Turn.Value,
-    };
+        var index = state.Queue.FindIndex(e => e.Participant == Participant);
+        return state with
+        {
+            CurrentTurn = new Speakers.Turn(Turn, Participant, Item, Kind, At, Limit) { SpeakingSince = At, Deadline = Deadline },
+            Queue = state.Queue.RemoveAll(e => e.Participant == Participant),
+            LastTurnNumber = Turn.Value,
+            LastSpeakerChange = new SpeakerChange(
+                Turn, At, index >= 0 ? state.Queue[index] : null, index, state.JustEnded is { } ended && ended.At == At ? ended : null),
+            JustEnded = null,
+        };
+    }
 }
 
 /// <summary>The turn was paused: airtime and the deadline both stop.</summary>
@@ -90,6 +97,10 @@ public sealed record TurnEnded(TurnId Turn, DateTimeOffset At, TurnOutcome Outco
         return state with
         {
             CurrentTurn = null,
+            LastSpeakerChange = null,
+            JustEnded = new EndedTurn(
+                turn, At, state.AirtimeTotals.TryGetValue(who, out var before) ? before : null,
+                shared && !state.SharedInCurrentItem.Contains(who), state.Round),
             Ledger = state.Ledger.Add(new TurnRecord(Turn, who, turn.Item, turn.Kind, Outcome, Airtime)),
             AirtimeTotals = spoke ? state.AirtimeTotals.SetItem(who, state.AirtimeTotals.GetValueOrDefault(who) + Airtime) : state.AirtimeTotals,
             SharedInCurrentItem = shared ? state.SharedInCurrentItem.Add(who) : state.SharedInCurrentItem,
@@ -100,6 +111,50 @@ public sealed record TurnEnded(TurnId Turn, DateTimeOffset At, TurnOutcome Outco
     private GoRound AfterTurn(GoRound round, ParticipantId who) => Outcome == TurnOutcome.PassedForNow
         ? round with { Order = round.Order.Remove(who).Add(who), PassedForNow = round.PassedForNow.Add(who) }
         : round with { Done = round.Done.Add(who) };
+}
+
+/// <summary>
+/// The last change of speaker was taken back: the turn it started is gone (no airtime, nobody marked as having spoken
+/// by it) and its person waits where they were; the turn it ended, if any, is under way again, with the airtime and
+/// the time left it had, and its record is out of the ledger.
+/// </summary>
+public sealed record SpeakerChangeUndone(TurnId Started, DateTimeOffset At) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state)
+    {
+        var change = state.LastSpeakerChange!;
+        var queue = change.Entry is { } entry
+            ? state.Queue.Insert(Math.Min(change.EntryIndex, state.Queue.Count), entry)
+            : state.Queue;
+        var restored = state with { CurrentTurn = null, LastSpeakerChange = null, JustEnded = null, Queue = queue };
+        if (change.Ended is not { } ended)
+        {
+            return restored;
+        }
+
+        var turn = ended.Turn;
+        var who = turn.Participant;
+        var banked = turn.Airtime(ended.At);
+        var resumed = turn.Status == TurnStatus.Speaking
+            ? turn with
+            {
+                BankedAirtime = banked,
+                SpeakingSince = At,
+                Deadline = turn.Limit is { } limit ? At + (limit - banked) : null,
+            }
+            : turn;
+        return restored with
+        {
+            CurrentTurn = resumed,
+            Queue = restored.Queue.RemoveAll(e => e.Participant == who),
+            Ledger = restored.Ledger.RemoveAll(r => r.Turn == turn.Id),
+            AirtimeTotals = ended.AirtimeBefore is { } before
+                ? restored.AirtimeTotals.SetItem(who, before)
+                : restored.AirtimeTotals.Remove(who),
+            SharedInCurrentItem = ended.AddedShared ? restored.SharedInCurrentItem.Remove(who) : restored.SharedInCurrentItem,
+            Round = ended.RoundBefore,
+        };
+    }
 }
 
 internal static class QueueStateExtensions

@@ -23,6 +23,13 @@ public sealed record Countdown(DateTimeOffset? Deadline, TimeSpan? PausedRemaini
     public string LimitMs => Limit is { } l ? ((long)l.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "";
 }
 
+/// <summary>A change of speaker that can still be undone: the turn it started, until when, who speaks now, and who would speak again.</summary>
+public sealed record UndoView(TurnId Started, DateTimeOffset Until, string Speaking, string? BackTo)
+{
+    /// <summary>What pressing Undo does, in words, beside the button.</summary>
+    public string Effect => BackTo is { } back ? $"{back} speaks again; {Speaking} waits" : $"{Speaking} waits again";
+}
+
 public sealed record SpeakerView(TurnId Turn, ParticipantId Participant, string Name, bool IsPaused, bool IsPointOfProcess, bool InGoRound, Countdown Countdown);
 
 /// <summary>
@@ -60,6 +67,12 @@ public sealed class MeetingView
     public bool HasMoreItems => State.Agenda.Exists(i => i.Status == AgendaItemStatus.Pending);
     public bool CanPassForNow => Speaker is { InGoRound: true } s && State.Round?.PassedForNow.Contains(s.Participant) != true;
 
+    /// <summary>
+    /// The last change of speaker, while facilitator roles can still undo it (<see cref="Limits.UndoSpeakerChange"/>
+    /// after it, and while the turn it started is under way); null otherwise.
+    /// </summary>
+    public UndoView? Undo { get; private init; }
+
     /// <summary>Null for roles that may not see the airtime figures.</summary>
     public FairnessReport? Fairness { get; private init; }
 
@@ -77,8 +90,15 @@ public sealed class MeetingView
             Queue = [.. order.Select(e => QueueRowOf(state, e))],
             Speaker = state.CurrentTurn is { } turn ? Speaking(state, turn, now) : null,
             Fairness = Permissions.Allows(role, MeetingAction.SeeFairness) ? Balance.ForMeeting(state, now) : null,
+            Undo = Permissions.Allows(role, MeetingAction.RunQueue) ? UndoOf(state, now) : null,
         };
     }
+
+    private static UndoView? UndoOf(MeetingState state, DateTimeOffset now) =>
+        state.LastSpeakerChange is { } change && state.CurrentTurn?.Id == change.Started && now - change.At <= Limits.UndoSpeakerChange
+            ? new UndoView(change.Started, change.At + Limits.UndoSpeakerChange, state.NameOf(state.CurrentTurn.Participant),
+                change.Ended is { } ended ? state.NameOf(ended.Turn.Participant) : null)
+            : null;
 
     public static string TurnOrderName(TurnPolicy policy) => policy switch
     {

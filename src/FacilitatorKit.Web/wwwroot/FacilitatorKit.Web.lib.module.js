@@ -15,7 +15,15 @@ export function beforeWebStart(options) {
     };
 }
 
-// The notes box's change event carries what its text was typed over (NotesTypedEventArgs).
+// The notes box's change event carries what its text was typed over (NotesTypedEventArgs). A press on a control that
+// changes the turn carries the turn this screen showed at that moment (PressEventArgs): the nearest data-turn, read now,
+// in the browser, so a press made on a screen a moment behind names the turn its person saw.
 export function afterWebStarted(blazor) {
     blazor.registerCustomEventType("notestyped", { browserEventName: "input", createEventArgs: notesTypedEventArgs });
+    blazor.registerCustomEventType("press", { browserEventName: "click", createEventArgs: pressEventArgs });
+}
+
+function pressEventArgs(event) {
+    const shown = event.target instanceof Element ? event.target.closest("[data-turn]") : null;
+    return { turn: shown?.getAttribute("data-turn") ?? "" };
 }

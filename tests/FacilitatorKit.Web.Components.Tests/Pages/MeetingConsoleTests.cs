@@ -117,17 +117,43 @@ public class MeetingConsoleTests : ComponentTest
         var cut = RenderPage<MeetingConsole>(meeting.Id.Value);
         var shown = Services.GetRequiredService<ISnackbar>();
 
-        await cut.ByRole("button", "Next speaker").ClickAsync(new());
+        await cut.ByRole("button", "Next speaker").PressAsync();
 
         toasts.WaitForAssertion(() => Assert.Equal("Nobody is waiting to speak.", AlertIn(toasts)));
         var first = Assert.Single(shown.ShownSnackbars);
 
-        await cut.ByRole("button", "Next speaker").ClickAsync(new());
+        await cut.ByRole("button", "Next speaker").PressAsync();
 
         var second = Assert.Single(shown.ShownSnackbars);
         Assert.NotSame(first, second); // a new alert, so it is said again
         toasts.WaitForAssertion(() => Assert.Equal("Nobody is waiting to speak.", AlertIn(toasts)));
         Assert.Null(meeting.State.CurrentTurn);
+    }
+
+    [Fact]
+    public async Task ASecondNextSpeaker_ASecondAfterTheFirst_AsksInsteadOfSkippingAna_AndCanEndHerTurnAnyway()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben", "Cai"]);
+        await meeting.StartAsync();
+        await meeting.GoToAsync("Open discussion");
+        await meeting.RaiseAsync("Ana");
+        await meeting.RaiseAsync("Ben");
+        var toasts = Context.Render<MudSnackbarProvider>();
+        var cut = RenderPage<MeetingConsole>(meeting.Id.Value);
+        await cut.ByRole("button", "Next speaker").PressAsync();
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        cut.WaitForAssertion(() => Assert.Equal("Ana", cut.Find(".speaker-name").TextContent.Trim()));
+        await cut.ByRole("button", "Next speaker").PressAsync(); // the screen shows Ana by now: a double press
+
+        Assert.Equal("Ana", meeting.State.NameOf(meeting.State.CurrentTurn!.Participant));
+        Assert.Empty(meeting.State.Ledger);
+        toasts.WaitForAssertion(() => Assert.Equal("Ana has just started speaking, so this press did not end their turn.", AlertIn(toasts)));
+
+        await toasts.ByRole("button", "End Ana's turn anyway").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal("Ben", cut.Find(".speaker-name").TextContent.Trim()));
+        Assert.Equal(meeting["Ben"], meeting.State.CurrentTurn?.Participant);
     }
 
     [Fact]
@@ -137,7 +163,7 @@ public class MeetingConsoleTests : ComponentTest
         await meeting.StartAsync();
         var toasts = Context.Render<MudSnackbarProvider>();
         var cut = RenderPage<MeetingConsole>(meeting.Id.Value);
-        await cut.ByRole("button", "Next speaker").ClickAsync(new());
+        await cut.ByRole("button", "Next speaker").PressAsync();
         toasts.WaitForAssertion(() => Assert.Single(toasts.AllByRole("alert")));
 
         await cut.ByRole("button", "Raise hand for Ben").ClickAsync(new());

@@ -92,7 +92,7 @@ public class QueuePanelTests : ComponentTest
         await meeting.RaiseAsync("Cai");
         await meeting.RaiseAsync("Ben");
 
-        await Render(meeting).ByRole("button", "Next speaker").ClickAsync(new());
+        await Render(meeting).ByRole("button", "Next speaker").PressAsync();
 
         Assert.Equal(meeting["Cai"], meeting.State.CurrentTurn?.Participant);
     }
@@ -122,5 +122,37 @@ public class QueuePanelTests : ComponentTest
         Assert.Empty(cut.ByRole("list", "Speaker queue").AllByRole("listitem"));
         Assert.Contains("Nobody is waiting.", cut.Markup, StringComparison.Ordinal);
         Assert.Empty(cut.AllByRole("button"));
+    }
+
+    /// <summary>Ben has just been given the turn in the open discussion.</summary>
+    private static async Task<TestMeeting> BenSpeaksAsync(QueuePanelTests test)
+    {
+        var meeting = await test.OpenDiscussionAsync("Ana", "Ben", "Cai");
+        await meeting.RaiseAsync("Ben");
+        return await meeting.NextSpeakerAsync();
+    }
+
+    [Fact]
+    public async Task TheChangeOfSpeaker_CanBeUndoneFor30Seconds_SayingWhatItDoes()
+    {
+        var meeting = await BenSpeaksAsync(this);
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        var cut = Render(meeting);
+
+        var undo = cut.ByRole("button", "Undo change of speaker");
+        Assert.Equal("Ben waits again", cut.Find("#" + undo.GetAttribute("aria-describedby")).TextContent);
+        await undo.PressAsync();
+
+        Assert.Null(meeting.State.CurrentTurn);
+        Assert.Equal(meeting["Ben"], meeting.State.SpeakerOrder(Clock.GetUtcNow())[0].Participant);
+    }
+
+    [Fact]
+    public async Task After30Seconds_ThereIsNoUndo()
+    {
+        var meeting = await BenSpeaksAsync(this);
+        Clock.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.False(Render(meeting).HasRole("button", "Undo change of speaker"));
     }
 }

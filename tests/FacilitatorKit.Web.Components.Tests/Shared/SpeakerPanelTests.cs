@@ -66,7 +66,7 @@ public class SpeakerPanelTests : ComponentTest
     {
         var meeting = await BenSpeaksAsync();
 
-        await Render(meeting).ByRole("button", "Pause").ClickAsync(new());
+        await Render(meeting).ByRole("button", "Pause").PressAsync();
 
         Assert.Equal(TurnStatus.Paused, meeting.State.CurrentTurn?.Status);
         var paused = Render(meeting);
@@ -80,7 +80,7 @@ public class SpeakerPanelTests : ComponentTest
     {
         var meeting = await (await BenSpeaksAsync()).PauseAsync();
 
-        await Render(meeting).ByRole("button", "Resume").ClickAsync(new());
+        await Render(meeting).ByRole("button", "Resume").PressAsync();
 
         Assert.Equal(TurnStatus.Speaking, meeting.State.CurrentTurn?.Status);
     }
@@ -90,7 +90,7 @@ public class SpeakerPanelTests : ComponentTest
     {
         var meeting = await BenSpeaksAsync();
 
-        await Render(meeting).ByRole("button", "Add a minute").ClickAsync(new());
+        await Render(meeting).ByRole("button", "Add a minute").PressAsync();
 
         Assert.Equal(TimeSpan.FromMinutes(4), meeting.State.CurrentTurn?.Limit);
     }
@@ -101,10 +101,26 @@ public class SpeakerPanelTests : ComponentTest
     public async Task EndTurnAndPass_EndTheTurn(string button)
     {
         var meeting = await BenSpeaksAsync();
+        Clock.Advance(TimeSpan.FromSeconds(5));
 
-        await Render(meeting).ByRole("button", button).ClickAsync(new());
+        await Render(meeting).ByRole("button", button).PressAsync();
 
         Assert.Null(meeting.State.CurrentTurn);
+    }
+
+    [Fact]
+    public async Task EndTurn_PressedOnAScreenThatShowedTheTurnBefore_EndsNothing()
+    {
+        var meeting = await BenSpeaksAsync();
+        await meeting.RaiseAsync("Cai");
+        Clock.Advance(TimeSpan.FromSeconds(40));
+        var screen = Render(meeting); // this device shows Ben's turn
+        await meeting.NextSpeakerAsync(); // another device moves on to Cai meanwhile
+        Clock.Advance(TimeSpan.FromSeconds(3));
+
+        await screen.ByRole("button", "End turn").PressAsync();
+
+        Assert.Equal("Cai", meeting.State.NameOf(meeting.State.CurrentTurn!.Participant));
     }
 
     [Fact]
@@ -116,7 +132,7 @@ public class SpeakerPanelTests : ComponentTest
         await meeting.NextSpeakerAsync();
         var first = meeting.State.CurrentTurn!.Participant;
 
-        await Render(meeting).ByRole("button", "Pass for now").ClickAsync(new());
+        await Render(meeting).ByRole("button", "Pass for now").PressAsync();
 
         Assert.Null(meeting.State.CurrentTurn);
         Assert.Equal(first, meeting.State.SpeakerOrder(Clock.GetUtcNow())[^1].Participant);

@@ -128,6 +128,12 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
             $"the notes \"{text}\" to be saved");
     }
 
+    /// <summary>
+    /// A speaker speaks for a moment before a press ends their turn, as in a real room: the app asks before it ends a
+    /// turn that began under <see cref="Engine.Limits.JustStarted"/> ago (a press a moment behind, or a double press).
+    /// </summary>
+    protected static Task LetThemSpeakAsync() => Task.Delay(Engine.Limits.JustStarted + TimeSpan.FromMilliseconds(100));
+
     /// <summary>For a condition that no single Playwright assertion can wait on (several pages, or the store).</summary>
     protected static async Task ExpectEventuallyAsync(Func<Task<bool>> condition, string what)
     {

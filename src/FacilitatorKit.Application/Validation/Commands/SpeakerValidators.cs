@@ -56,3 +56,7 @@ public sealed class PassValidator : ShapeFree<Pass>
 public sealed class PassForNowValidator : ShapeFree<PassForNow>
 {
 }
+
+public sealed class UndoSpeakerChangeValidator : ShapeFree<UndoSpeakerChange>
+{
+}

@@ -3,6 +3,7 @@ using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Application.Ports;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Engine.Speakers;
 using FacilitatorKit.Web.Acting;
 using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.ViewModels;
@@ -27,6 +28,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
 
     private IDisposable? _subscription;
     private ITimer? _refresh;
+    private ITimer? _undoExpiry;
     private MeetingId? _subscribed;
 
     // What the browser has on screen. A saved change refreshes View at once, but the browser shows it only when it
@@ -121,7 +123,17 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         if (Session is not null)
         {
             View = MeetingView.Of(Session.State, Clock.GetUtcNow(), Role, DeviceClock);
+            HideUndoWhenItExpires();
         }
+    }
+
+    // "Undo change of speaker" goes when it can no longer be used, rather than staying to be refused.
+    private void HideUndoWhenItExpires()
+    {
+        _undoExpiry?.Dispose();
+        _undoExpiry = View?.Undo is { Until: var until } && until - View.Now is { } left && left > TimeSpan.Zero
+            ? Clock.CreateTimer(_ => OnSaved(null), null, left + TimeSpan.FromMilliseconds(100), Timeout.InfiniteTimeSpan)
+            : null;
     }
 
     /// <summary>
@@ -149,10 +161,18 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         using var saved = new CancellationTokenSource();
         try
         {
-            var saving = Session.SubmitAsync(build(_shown ?? View), Device.Actor);
+            var command = build(_shown ?? View);
+            var saving = Session.SubmitAsync(command, Device.Actor);
             _ = ShowBusyIfSlowAsync(saved.Token);
             var outcome = await saving;
-            if (outcome.Problem is { } problem && !(showsItsOwnProblems && outcome.Status == CommandStatus.Invalid))
+            if (outcome.Problem is { Refusal: { Reason: RefusalReason.TurnJustStarted, Person: { } who } } justStarted && Anyway(command) is { } anyway)
+            {
+                // Most likely meant for the turn before (a second device a moment behind, or a double press): ask,
+                // with the way to do it anyway one press away.
+                var name = outcome.State.NameOf(who);
+                Tell(Words.Of(justStarted, outcome.State), Words["TurnJustStarted.Anyway", ("Person", name)], () => SendAsync(_ => anyway));
+            }
+            else if (outcome.Problem is { } problem && !(showsItsOwnProblems && outcome.Status == CommandStatus.Invalid))
             {
                 Tell(Words.Of(problem, outcome.State));
             }
@@ -252,6 +272,28 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         _notice = Snackbar.Add(words, Severity.Warning, options => options.DuplicatesBehavior = SnackbarDuplicatesBehavior.Allow);
     }
 
+    /// <summary>A notice with one action (its button's words), which stays until it is pressed, closed or replaced.</summary>
+    private void Tell(string words, string action, Func<Task> act)
+    {
+        TakeBackNotice();
+        _notice = Snackbar.Add(words, Severity.Warning, options =>
+        {
+            options.DuplicatesBehavior = SnackbarDuplicatesBehavior.Allow;
+            options.RequireInteraction = true;
+            options.ShowCloseIcon = true;
+            options.Action = action;
+            options.OnClick = _ => InvokeAsync(act);
+        });
+    }
+
+    /// <summary>The same press, sent again without asking about a turn that has just started.</summary>
+    private static MeetingCommand? Anyway(MeetingCommand command) => command switch
+    {
+        NextSpeaker next => next with { Id = NewId(), AsksIfJustStarted = false },
+        EndTurn end => end with { Id = NewId(), AsksIfJustStarted = false },
+        _ => null,
+    };
+
     private void TakeBackNotice()
     {
         if (_notice is { } shown)
@@ -268,6 +310,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         DeviceClock.Changed -= OnDeviceClockChanged;
         _subscription?.Dispose();
         _refresh?.Dispose();
+        _undoExpiry?.Dispose();
         GC.SuppressFinalize(this);
     }
 

@@ -29,8 +29,12 @@ public sealed class NotesTypedEventArgs : EventArgs
     public string? Token { get; set; }
 }
 
-/// <summary>Maps <c>@onnotestyped</c> to <see cref="NotesTypedEventArgs"/>. (The Razor compiler looks for this name.)</summary>
+/// <summary>
+/// The app's own events: <c>@onnotestyped</c> (<see cref="NotesTypedEventArgs"/>) and <c>@onpress</c>
+/// (<see cref="PressEventArgs"/>). (The Razor compiler looks for this class name.)
+/// </summary>
 [EventHandler("onnotestyped", typeof(NotesTypedEventArgs), enableStopPropagation: true, enablePreventDefault: true)]
+[EventHandler("onpress", typeof(PressEventArgs), enableStopPropagation: true, enablePreventDefault: true)]
 public static class EventHandlers
 {
 }
