@@ -1,0 +1,134 @@
+using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Engine;
+using FacilitatorKit.Web.Tests.Pages;
+using FacilitatorKit.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FacilitatorKit.Web.Tests;
+
+/// <summary>
+/// Issue 11, B1, as it was seen in a real room: the laptop presses Next speaker, the tablet presses it too a moment
+/// later. Nobody may be skipped silently: the second press is refused as already changed (its screen still showed the
+/// turn before), or asks about the turn that has just started (its screen had caught up). Undo takes a change back.
+/// </summary>
+public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app)
+{
+    // Each page presses its own Next speaker at an instant on the machine's clock, so the gap is the gap between the
+    // presses, whatever the test runner is doing meanwhile.
+    private const string PressAt = """
+        at => new Promise(done => setTimeout(() => {
+            document.querySelector('[data-shortcut="next-speaker"]').click();
+            done();
+        }, Math.max(0, at - Date.now())))
+        """;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(30)]
+    [InlineData(80)]
+    [InlineData(200)]
+    [InlineData(500)]
+    public async Task TwoDevicesPressingNextSpeaker_AMomentApart_SkipNobodySilently(int gapMs)
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var (console, follow) = await OpenConsoleAndTabletAsync(meeting);
+        await console.StartMeetingAsync();
+        await console.RaiseHandAsync("Alex");
+        await console.RaiseHandAsync("Blake");
+        await console.RaiseHandAsync("Casey");
+        await console.NextSpeakerAsync("Alex");
+        await follow.ExpectSpeakerAsync("Alex");
+        await LetThemSpeakAsync();
+
+        var at = await console.Page.EvaluateAsync<double>("() => Date.now() + 300");
+        await Task.WhenAll(console.Page.EvaluateAsync(PressAt, at), follow.Page.EvaluateAsync(PressAt, at + gapMs));
+
+        // One change of speaker: Alex's turn ended, Blake speaks, Casey still waits. Blake did not get a turn of a
+        // moment that counts as spoken.
+        foreach (var view in new RunningMeetingPage[] { console, follow })
+        {
+            await view.ExpectSpeakerAsync("Blake");
+            await view.ExpectQueueAsync("Casey");
+        }
+
+        var state = await StateAsync(meeting);
+        var ended = Assert.Single(state.Ledger);
+        Assert.Equal("Alex", state.NameOf(ended.Participant));
+        Assert.False(state.AirtimeTotals.ContainsKey(state.CurrentTurn!.Participant), "Blake is still 'not spoken yet'");
+
+        // And the press that did nothing says so, calmly, on one device.
+        await ExpectEventuallyAsync(
+            async () => await NoticesAsync(console, follow, "Already changed") + await NoticesAsync(console, follow, "has just started speaking") == 1,
+            "exactly one device to say the speaker had already changed, or that Blake had just started");
+    }
+
+    [Fact]
+    public async Task TheTurnThatHasJustStarted_CanStillBeEndedOnTheTablet_WithOneMorePress()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var (console, follow) = await OpenConsoleAndTabletAsync(meeting);
+        await console.StartMeetingAsync();
+        await console.RaiseHandAsync("Alex");
+        await console.RaiseHandAsync("Blake");
+        await console.NextSpeakerAsync("Alex");
+        await follow.ExpectSpeakerAsync("Alex");
+
+        await follow.NextSpeakerButton.ClickAsync(); // a moment after the laptop: it asks
+        var anyway = follow.Page.GetByRole(AriaRole.Button, new() { Name = "End Alex's turn anyway", Exact = true });
+        await Expect(anyway).ToBeVisibleAsync();
+        await console.ExpectSpeakerAsync("Alex");
+
+        await anyway.ClickAsync();
+
+        await console.ExpectSpeakerAsync("Blake");
+        await follow.ExpectSpeakerAsync("Blake");
+    }
+
+    [Fact]
+    public async Task UndoOnTheTablet_GivesAlexHerTurnBack_OnEveryDevice_AndBlakeWaitsWhereHeWas()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var (console, follow) = await OpenConsoleAndTabletAsync(meeting);
+        await console.StartMeetingAsync();
+        await console.RaiseHandAsync("Alex");
+        await console.RaiseHandAsync("Blake");
+        await console.RaiseHandAsync("Casey");
+        await console.NextSpeakerAsync("Alex");
+        await LetThemSpeakAsync();
+        await console.NextSpeakerAsync("Blake"); // Alex had not finished
+        await follow.ExpectSpeakerAsync("Blake");
+
+        var undo = follow.Page.GetByRole(AriaRole.Button, new() { Name = "Undo change of speaker", Exact = true });
+        await Expect(undo).ToHaveAccessibleDescriptionAsync("Alex speaks again; Blake waits");
+        await undo.ClickAsync();
+
+        foreach (var view in new RunningMeetingPage[] { console, follow })
+        {
+            await view.ExpectSpeakerAsync("Alex");
+            await view.ExpectQueueAsync("Blake", "Casey");
+            await Expect(view.Page.GetByRole(AriaRole.Button, new() { Name = "Undo change of speaker", Exact = true })).ToHaveCountAsync(0);
+        }
+
+        var state = await StateAsync(meeting);
+        Assert.Empty(state.Ledger);
+        Assert.False(state.AirtimeTotals.ContainsKey(state.Participants.Single(p => p.Name == "Blake").Id));
+    }
+
+    private async Task<(ConsolePage Console, FollowPage Follow)> OpenConsoleAndTabletAsync(Guid meeting)
+    {
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
+        var follow = new FollowPage((await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 })).Page);
+        await console.GotoAsync(meeting);
+        await follow.GotoAsync(meeting);
+        return (console, follow);
+    }
+
+    private async Task<MeetingState> StateAsync(Guid meeting) =>
+        (await App.Services.GetRequiredService<MeetingSessions>().GetAsync(new MeetingId(meeting)))!.State;
+
+    private static async Task<int> NoticesAsync(RunningMeetingPage a, RunningMeetingPage b, string text) =>
+        await a.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = text }).CountAsync()
+        + await b.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = text }).CountAsync();
+}
