@@ -23,6 +23,9 @@ public sealed record Countdown(DateTimeOffset? Deadline, TimeSpan? PausedRemaini
     public string LimitMs => Limit is { } l ? ((long)l.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "";
 }
 
+/// <summary>A quiet-member reserve: the last <paramref name="Length"/> of an item, from <paramref name="From"/>, kept for people who have not shared yet.</summary>
+public sealed record ReserveView(AgendaItemId Item, TimeSpan Length, DateTimeOffset From, string FromTime, bool IsOn);
+
 /// <summary>A change of speaker that can still be undone: the turn it started, until when, who speaks now, and who would speak again.</summary>
 public sealed record UndoView(TurnId Started, DateTimeOffset Until, string Speaking, string? BackTo)
 {
@@ -61,7 +64,11 @@ public sealed class MeetingView
     public IReadOnlyList<PersonRow> CanRaiseHand { get; private init; } = [];
     public IReadOnlyList<QueueRow> Queue { get; private init; } = [];
     public SpeakerView? Speaker { get; private init; }
-    public string? NextUp => Queue.Count > 0 ? Queue[0].Name : null;
+    /// <summary>Who a "Next speaker" would start: while the quiet-member reserve is on, only people who have not shared yet.</summary>
+    public string? NextUp { get; private init; }
+
+    /// <summary>The current item's quiet-member reserve, while it has one that was not opened to everyone; null otherwise.</summary>
+    public ReserveView? Reserve { get; private init; }
     public string? Chair => State.Chair is { } chair ? State.NameOf(chair) : null;
     public IReadOnlyList<string> BreakRequests => [.. State.BreakRequests.Select(State.NameOf)];
     public bool HasMoreItems => State.Agenda.Exists(i => i.Status == AgendaItemStatus.Pending);
@@ -81,7 +88,8 @@ public sealed class MeetingView
         ArgumentNullException.ThrowIfNull(state);
         var order = state.SpeakerOrder(now);
         var speaking = state.CurrentTurn?.Participant;
-        return new MeetingView(state, now, clock ?? new DeviceClock())
+        clock ??= new DeviceClock();
+        return new MeetingView(state, now, clock)
         {
             Agenda = [.. state.Agenda.Select(i => Row(i, state.CurrentItemId, now))],
             ItemCountdown = state.CurrentItem is { EndsAt: { } end } ? new Countdown(end, null, state.CurrentItem.PlannedTime) : null,
@@ -91,6 +99,10 @@ public sealed class MeetingView
             Speaker = state.CurrentTurn is { } turn ? Speaking(state, turn, now) : null,
             Fairness = Permissions.Allows(role, MeetingAction.SeeFairness) ? Balance.ForMeeting(state, now) : null,
             Undo = Permissions.Allows(role, MeetingAction.RunQueue) ? UndoOf(state, now) : null,
+            NextUp = SpeakerOrder.NextEligible(state, now) is { } next ? state.NameOf(next.Participant) : null,
+            Reserve = state.CurrentItem is { QuietReserve: { } reserve, QuietReserveReleased: false, EndsAt: { } itemEnd } item
+                ? new ReserveView(item.Id, reserve, itemEnd - reserve, clock.Time(itemEnd - reserve), item.IsQuietReserveActive(now))
+                : null,
         };
     }
 

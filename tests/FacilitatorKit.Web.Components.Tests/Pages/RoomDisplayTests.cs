@@ -112,4 +112,19 @@ public class RoomDisplayTests : ComponentTest
         await meeting.EndAsync();
         cut.WaitForAssertion(() => Assert.Equal("Thank you for coming", Accessible.TextOf(cut.Find("h1"))));
     }
+
+    [Fact]
+    public async Task AfterTheLastItem_TheDisplayDoesNotSayWelcomeAgain()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.StartAsync();
+        while (meeting.State.CurrentItem is not null)
+        {
+            await meeting.NextItemAsync();
+        }
+
+        Assert.Equal("That was the last item", Accessible.TextOf(RenderPage<RoomDisplay>(meeting.Id.Value).Find("h1")));
+        await meeting.EndAsync();
+        Assert.Equal("Thank you for coming", Accessible.TextOf(RenderPage<RoomDisplay>(meeting.Id.Value).Find("h1")));
+    }
 }

@@ -28,7 +28,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
 
     private IDisposable? _subscription;
     private ITimer? _refresh;
-    private ITimer? _undoExpiry;
+    private ITimer? _turningPoint;
     private MeetingId? _subscribed;
 
     // What the browser has on screen. A saved change refreshes View at once, but the browser shows it only when it
@@ -123,17 +123,28 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         if (Session is not null)
         {
             View = MeetingView.Of(Session.State, Clock.GetUtcNow(), Role, DeviceClock);
-            HideUndoWhenItExpires();
+            RefreshAtNextTurningPoint();
         }
     }
 
-    // "Undo change of speaker" goes when it can no longer be used, rather than staying to be refused.
-    private void HideUndoWhenItExpires()
+    // Two things change with time alone, not with a saved change: "Undo change of speaker" goes when it can no longer
+    // be used (rather than staying to be refused), and the quiet-member reserve begins (every view says so, and the
+    // display's "Next" follows it). The page renders again at the next of those moments.
+    private void RefreshAtNextTurningPoint()
     {
-        _undoExpiry?.Dispose();
-        _undoExpiry = View?.Undo is { Until: var until } && until - View.Now is { } left && left > TimeSpan.Zero
-            ? Clock.CreateTimer(_ => OnSaved(null), null, left + TimeSpan.FromMilliseconds(100), Timeout.InfiniteTimeSpan)
-            : null;
+        _turningPoint?.Dispose();
+        _turningPoint = null;
+        if (View is not { } view)
+        {
+            return;
+        }
+
+        DateTimeOffset?[] moments = [view.Undo?.Until, view.Reserve is { IsOn: false } reserve ? reserve.From : null];
+        var next = moments.Where(m => m > view.Now).Min();
+        if (next is { } at)
+        {
+            _turningPoint = Clock.CreateTimer(_ => OnSaved(null), null, at - view.Now + TimeSpan.FromMilliseconds(100), Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>
@@ -310,7 +321,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         DeviceClock.Changed -= OnDeviceClockChanged;
         _subscription?.Dispose();
         _refresh?.Dispose();
-        _undoExpiry?.Dispose();
+        _turningPoint?.Dispose();
         GC.SuppressFinalize(this);
     }
 
