@@ -35,12 +35,12 @@ public sealed class ContractTests(WebAppFixture app) : BrowserTest(app)
         await Expect(console.TurnOrder.GetByRole(AriaRole.Option)).ToHaveTextAsync(["Raise hand", "Go-round", "Balanced"]);
         await Expect(console.SelectedTurnOrder).ToHaveTextAsync("Raise hand");
 
-        // Raise hand: one button for each present participant not in the queue.
+        // Hands: one for each present participant, in seating order, that stays in place (pressed while waiting).
         await Expect(console.RaiseHandButtons).ToHaveCountAsync(4);
         await console.RaiseHandAsync("Blake");
         await console.ExpectQueueAsync("Blake");
-        await Expect(console.RaiseHandFor("Blake")).ToHaveCountAsync(0);
-        await Expect(console.RaiseHandButtons).ToHaveCountAsync(3);
+        await Expect(console.RaiseHandFor("Blake")).ToHaveAttributeAsync("aria-pressed", "true"); // in its place, pressed
+        await Expect(console.RaiseHandButtons).ToHaveCountAsync(4);
         await console.NextSpeakerAsync("Blake");
         await console.ExpectQueueAsync();
         await LetThemSpeakAsync();

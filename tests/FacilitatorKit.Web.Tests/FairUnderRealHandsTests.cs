@@ -116,6 +116,66 @@ public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app
         Assert.False(state.AirtimeTotals.ContainsKey(state.Participants.Single(p => p.Name == "Blake").Id));
     }
 
+    /// <summary>
+    /// B3: on a touch tablet, quick taps hit the person named. Four taps 150 ms apart on four people raise those four;
+    /// a double tap on a hand raises it once; a double tap on "Lower hand for Eli" takes out Eli only, though Zoe's row
+    /// moves up under the finger.
+    /// </summary>
+    [Fact]
+    public async Task QuickTapsOnATouchTablet_EachActOnThePersonNamed()
+    {
+        string[] people = ["Ana", "Ben", "Cy", "Dev", "Eli", "Ivy", "Zoe"];
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, people);
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
+        var tablet = new FollowPage((await OpenDeviceAsync("tablet", new ViewportSize { Width = 820, Height = 1180 },
+            new BrowserNewContextOptions { IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 })).Page);
+        await console.GotoAsync(meeting);
+        await console.StartMeetingAsync();
+        await tablet.GotoAsync(meeting);
+        await tablet.ExpectCurrentItemAsync("Welcome and ground rules");
+
+        // Four quick taps on four people, 150 ms apart: each hand named is raised, and no other.
+        foreach (var name in new[] { "Ana", "Ben", "Ivy", "Cy" })
+        {
+            await TapAsync(tablet.RaiseHandFor(name));
+            await Task.Delay(150);
+        }
+
+        await tablet.ExpectQueueAsync("Ana", "Ben", "Ivy", "Cy");
+        await console.ExpectQueueAsync("Ana", "Ben", "Ivy", "Cy");
+
+        // A double tap on Dev's hand: Dev is raised once, and not lowered again by the second tap.
+        await DoubleTapAsync(tablet.RaiseHandFor("Dev"));
+        await tablet.ExpectQueueAsync("Ana", "Ben", "Ivy", "Cy", "Dev");
+        await Expect(tablet.RaiseHandFor("Dev")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // Eli and Zoe wait last; a double tap on "Lower hand for Eli" takes out Eli, not Zoe who moves up into her place.
+        await tablet.RaiseHandAsync("Eli");
+        await tablet.RaiseHandAsync("Zoe");
+        await DoubleTapAsync(tablet.Page.GetByRole(AriaRole.Button, new() { Name = "Lower hand for Eli", Exact = true }));
+        await tablet.ExpectQueueAsync("Ana", "Ben", "Ivy", "Cy", "Dev", "Zoe");
+        await console.ExpectQueueAsync("Ana", "Ben", "Ivy", "Cy", "Dev", "Zoe");
+    }
+
+    // A finger: a tap where the control is on screen now, as a touchscreen delivers it (touch events, then a click).
+    private static async Task TapAsync(ILocator control)
+    {
+        await control.ScrollIntoViewIfNeededAsync();
+        var box = await control.BoundingBoxAsync() ?? throw new InvalidOperationException("The control is not on screen.");
+        await control.Page.Touchscreen.TapAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+    }
+
+    // Two taps at one spot, 120 ms apart: what the second lands on is whatever is there by then.
+    private static async Task DoubleTapAsync(ILocator control)
+    {
+        await control.ScrollIntoViewIfNeededAsync();
+        var box = await control.BoundingBoxAsync() ?? throw new InvalidOperationException("The control is not on screen.");
+        var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await control.Page.Touchscreen.TapAsync(x, y);
+        await Task.Delay(120);
+        await control.Page.Touchscreen.TapAsync(x, y);
+    }
+
     private async Task<(ConsolePage Console, FollowPage Follow)> OpenConsoleAndTabletAsync(Guid meeting)
     {
         var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);

@@ -13,6 +13,9 @@ public sealed record AgendaRow(AgendaItemId Id, string Title, string TimeBox, st
 /// <param name="Remove">The words on the button that takes them out of the queue: a lowered hand is only one way to be in it.</param>
 public sealed record QueueRow(ParticipantId Participant, string Name, string? Note, string Remove);
 
+/// <summary>One person's hand: up while they wait to speak; not raised while they are speaking.</summary>
+public sealed record HandRow(ParticipantId Id, string Name, bool IsUp, bool IsSpeaking);
+
 public sealed record PersonRow(ParticipantId Id, string Name, string? Note);
 
 /// <summary>What a countdown needs in the browser: the deadline on the server's clock, or the time left when paused.</summary>
@@ -61,7 +64,11 @@ public sealed class MeetingView
     /// <summary>When the meeting is projected to end, as this device tells the time.</summary>
     public string ProjectedEnd => _clock.Time(State.ProjectedEnd(Now));
     public IReadOnlyList<PersonRow> Present { get; private init; } = [];
-    public IReadOnlyList<PersonRow> CanRaiseHand { get; private init; } = [];
+    /// <summary>
+    /// Every present person's hand, in seating order: each keeps its place whatever happens on other devices, and is
+    /// up while they wait to speak (a raised hand, or their place in the go-round).
+    /// </summary>
+    public IReadOnlyList<HandRow> Hands { get; private init; } = [];
     public IReadOnlyList<QueueRow> Queue { get; private init; } = [];
     public SpeakerView? Speaker { get; private init; }
     /// <summary>Who a "Next speaker" would start: while the quiet-member reserve is on, only people who have not shared yet.</summary>
@@ -94,7 +101,7 @@ public sealed class MeetingView
             Agenda = [.. state.Agenda.Select(i => Row(i, state.CurrentItemId, now))],
             ItemCountdown = state.CurrentItem is { EndsAt: { } end } ? new Countdown(end, null, state.CurrentItem.PlannedTime) : null,
             Present = [.. state.PresentParticipants.Select(p => new PersonRow(p.Id, p.Name, PersonNote(state, p.Id)))],
-            CanRaiseHand = [.. state.PresentParticipants.Where(p => p.Id != speaking && !order.Any(e => e.Participant == p.Id)).Select(p => new PersonRow(p.Id, p.Name, null))],
+            Hands = [.. state.PresentParticipants.Select(p => new HandRow(p.Id, p.Name, order.Any(e => e.Participant == p.Id), p.Id == speaking))],
             Queue = [.. order.Select(e => QueueRowOf(state, e))],
             Speaker = state.CurrentTurn is { } turn ? Speaking(state, turn, now) : null,
             Fairness = Permissions.Allows(role, MeetingAction.SeeFairness) ? Balance.ForMeeting(state, now) : null,

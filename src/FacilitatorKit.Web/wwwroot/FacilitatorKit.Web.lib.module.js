@@ -24,6 +24,12 @@ export function afterWebStarted(blazor) {
 }
 
 function pressEventArgs(event) {
-    const shown = event.target instanceof Element ? event.target.closest("[data-turn]") : null;
-    return { turn: shown?.getAttribute("data-turn") ?? "" };
+    const target = event.target instanceof Element ? event.target : null;
+    const shown = target?.closest("[data-turn]");
+    const control = target?.closest("button");
+    return {
+        turn: shown?.getAttribute("data-turn") ?? "",
+        pressed: control?.getAttribute("aria-pressed") ?? "",
+        detail: event.detail ?? 0,
+    };
 }

@@ -60,7 +60,7 @@ public class FollowViewTests : ComponentTest
         Clock.Advance(TimeSpan.FromSeconds(30));
         var cut = RenderPage<FollowView>(meeting.Id.Value);
 
-        await cut.ByRole("button", "Raise hand for Cai").ClickAsync(new());
+        await cut.ByRole("button", "Raise hand for Cai").PressAsync();
         await cut.ByRole("button", "Next speaker").PressAsync();
 
         Assert.Equal(Actor.CoFacilitator, Device.Actor);

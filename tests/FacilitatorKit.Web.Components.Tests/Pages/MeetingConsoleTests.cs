@@ -88,11 +88,11 @@ public class MeetingConsoleTests : ComponentTest
         await meeting.StartAsync();
         var cut = RenderPage<MeetingConsole>(meeting.Id.Value);
 
-        await cut.ByRole("button", "Raise hand for Ben").ClickAsync(new());
+        await cut.ByRole("button", "Raise hand for Ben").PressAsync();
 
         Assert.True(meeting.State.IsQueued(meeting["Ben"]));
         cut.WaitForAssertion(() => cut.ByRole("list", "Speaker queue").ByRole("button", "Lower hand for Ben"));
-        Assert.False(cut.HasRole("button", "Raise hand for Ben"));
+        Assert.Equal("true", cut.ByRole("button", "Raise hand for Ben").GetAttribute("aria-pressed")); // in its place, pressed
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public class MeetingConsoleTests : ComponentTest
         await cut.ByRole("button", "Next speaker").PressAsync();
         toasts.WaitForAssertion(() => Assert.Single(toasts.AllByRole("alert")));
 
-        await cut.ByRole("button", "Raise hand for Ben").ClickAsync(new());
+        await cut.ByRole("button", "Raise hand for Ben").PressAsync();
 
         toasts.WaitForAssertion(() => Assert.Empty(toasts.AllByRole("alert")));
     }
@@ -181,8 +181,8 @@ public class MeetingConsoleTests : ComponentTest
         using var disk = Database.Open();
         Execute(disk, "BEGIN IMMEDIATE"); // a busy disk: the save waits for the write lock
 
-        var slow = cut.ByRole("button", "Raise hand for Ben").ClickAsync(new());
-        await cut.ByRole("button", "Raise hand for Ana").ClickAsync(new());
+        var slow = cut.ByRole("button", "Raise hand for Ben").PressAsync();
+        await cut.ByRole("button", "Raise hand for Ana").PressAsync();
 
         toasts.WaitForAssertion(() => Assert.Equal("Still saving the last change. Please press again in a moment.", AlertIn(toasts)));
         Clock.Advance(BusyCue.Default.After);

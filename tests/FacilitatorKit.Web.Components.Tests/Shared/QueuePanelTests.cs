@@ -20,7 +20,7 @@ public class QueuePanelTests : ComponentTest
     }
 
     [Fact]
-    public async Task EveryonePresent_NotQueued_NotSpeaking_HasARaiseHandButton()
+    public async Task EveryonePresent_HasAHandInSeatingOrder_PressedWhileWaiting_NotWhileSpeaking()
     {
         var meeting = await OpenDiscussionAsync("Ana", "Ben", "Cai", "Dee");
         await meeting.RaiseAsync("Ben");
@@ -30,8 +30,50 @@ public class QueuePanelTests : ComponentTest
 
         var cut = Render(meeting);
 
-        Assert.Equal(["Raise hand for Ana"], cut.AllByRole("button").Select(Accessible.NameOf).Where(n => n.StartsWith("Raise hand", StringComparison.Ordinal)));
+        var hands = cut.ByRole("group", "Hands").AllByRole("button");
+        Assert.Equal(["Raise hand for Ana", "Raise hand for Ben", "Raise hand for Cai"], hands.Select(Accessible.NameOf));
+        Assert.Equal(["false", "false", "true"], hands.Select(h => h.GetAttribute("aria-pressed")));
+        Assert.Equal([false, true, false], hands.Select(h => h.HasAttribute("disabled")));
         cut.ByRole("button", "Next speaker");
+    }
+
+    [Fact]
+    public async Task AHandShownUp_IsLoweredByAPress_InTheSamePlace()
+    {
+        var meeting = await OpenDiscussionAsync("Ana", "Ben", "Cai");
+        await meeting.RaiseAsync("Ben");
+        var cut = Render(meeting);
+
+        await cut.ByRole("button", "Raise hand for Ben").PressAsync();
+
+        Assert.Empty(meeting.State.Queue);
+        var hands = Render(meeting).ByRole("group", "Hands").AllByRole("button");
+        Assert.Equal(["Raise hand for Ana", "Raise hand for Ben", "Raise hand for Cai"], hands.Select(Accessible.NameOf));
+        Assert.All(hands, h => Assert.Equal("false", h.GetAttribute("aria-pressed")));
+    }
+
+    [Fact]
+    public async Task ADoubleTapOnAHand_RaisesIt_AndTheSecondTapDoesNotLowerIt()
+    {
+        var meeting = await OpenDiscussionAsync("Ana", "Ben", "Cai");
+        var cut = Render(meeting);
+
+        await cut.ByRole("button", "Raise hand for Ben").PressAsync(clickCount: 1);
+        await Render(meeting).ByRole("button", "Raise hand for Ben").PressAsync(clickCount: 2); // the screen shows it up by now
+
+        Assert.Equal([meeting["Ben"]], meeting.State.Queue.Select(e => e.Participant));
+    }
+
+    [Fact]
+    public async Task APressOnAHandShownDown_RaisesIt_EvenIfAnotherDeviceRaisedItMeanwhile()
+    {
+        var meeting = await OpenDiscussionAsync("Ana", "Ben", "Cai");
+        var screen = Render(meeting); // Ben's hand shown down here
+        await meeting.RaiseAsync("Ben"); // the tablet raised it a moment ago
+
+        await screen.ByRole("button", "Raise hand for Ben").PressAsync();
+
+        Assert.Equal([meeting["Ben"]], meeting.State.Queue.Select(e => e.Participant)); // still up: not lowered by a press on an older screen
     }
 
     [Fact]
@@ -68,7 +110,7 @@ public class QueuePanelTests : ComponentTest
     {
         var meeting = await OpenDiscussionAsync("Ana", "Ben", "Cai");
 
-        await Render(meeting).ByRole("button", "Raise hand for Ben").ClickAsync(new());
+        await Render(meeting).ByRole("button", "Raise hand for Ben").PressAsync();
 
         Assert.Equal([meeting["Ben"]], meeting.State.Queue.Select(e => e.Participant));
         Render(meeting).ByRole("list", "Speaker queue").ByRole("button", "Lower hand for Ben");
@@ -80,7 +122,7 @@ public class QueuePanelTests : ComponentTest
         var meeting = await OpenDiscussionAsync("Ana", "Ben");
         await meeting.RaiseAsync("Ben");
 
-        await Render(meeting).ByRole("button", "Lower hand for Ben").ClickAsync(new());
+        await Render(meeting).ByRole("button", "Lower hand for Ben").PressAsync();
 
         Assert.Empty(meeting.State.Queue);
     }

@@ -104,6 +104,7 @@ public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
     {
         await RaiseHandFor(name).ClickAsync();
         await Expect(SpeakerQueue.GetByRole(AriaRole.Listitem).Filter(new() { HasText = name })).ToHaveCountAsync(1);
+        await Expect(RaiseHandFor(name)).ToHaveAttributeAsync("aria-pressed", "true");
     }
 
     /// <summary>The queue holds exactly these people, in this order.</summary>

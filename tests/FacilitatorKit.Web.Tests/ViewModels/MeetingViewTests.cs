@@ -65,7 +65,7 @@ public class MeetingViewTests
     }
 
     [Fact]
-    public void RaiseHandButtons_AreForPresentPeople_NotQueued_NotSpeaking()
+    public void Hands_AreEveryPresentPerson_InSeatingOrder_UpWhileWaiting()
     {
         var s = new Script("Ana", "Ben", "Cai", "Dee").Raise("Ben").Raise("Cai").NextSpeaker();
         s.Do(new MarkParticipantLeft(CommandId.New(), s.People["Dee"]) { Actor = Actor.Facilitator });
@@ -74,7 +74,9 @@ public class MeetingViewTests
 
         Assert.Equal("Ben", view.Speaker!.Name);
         Assert.Equal(["Cai"], view.Queue.Select(q => q.Name));
-        Assert.Equal(["Ana"], view.CanRaiseHand.Select(p => p.Name));
+        Assert.Equal(["Ana", "Ben", "Cai"], view.Hands.Select(h => h.Name));
+        Assert.Equal([false, false, true], view.Hands.Select(h => h.IsUp));
+        Assert.Equal([false, true, false], view.Hands.Select(h => h.IsSpeaking));
         Assert.Equal("Cai", view.NextUp);
     }
 

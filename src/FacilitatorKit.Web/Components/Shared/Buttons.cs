@@ -21,6 +21,9 @@ internal static class Buttons
     /// <summary>An everyday action ("Pause", "Raise hand for Ana").</summary>
     public const string Plain = Root + "mud-button-outlined mud-button-outlined-default mud-button-outlined-size-medium";
 
+    /// <summary>A toggle that is on ("Raise hand for Ana" while Ana's hand is up): filled, and marked with a check in CSS.</summary>
+    public const string Pressed = Root + "mud-button-filled mud-button-filled-primary mud-button-filled-size-medium is-pressed";
+
     /// <summary>An action on one row of a list ("Lower hand for Ana").</summary>
     public const string Small = Root + "mud-button-outlined mud-button-outlined-default mud-button-outlined-size-small";
 

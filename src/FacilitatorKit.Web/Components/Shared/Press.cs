@@ -13,6 +13,12 @@ public sealed class PressEventArgs : EventArgs
     /// <summary>The <c>data-turn</c> the press found on screen: a turn number, or empty when nobody was speaking.</summary>
     public string? Turn { get; set; }
 
+    /// <summary>The pressed control's aria-pressed at the press ("true", "false"), for a toggle; empty otherwise.</summary>
+    public string? Pressed { get; set; }
+
+    /// <summary>The browser's click count: 2 for the second click of a double click or double tap.</summary>
+    public long Detail { get; set; }
+
     /// <summary>The turn on screen at the press; null when the screen showed nobody speaking.</summary>
     public TurnId? ShownTurn => int.TryParse(Turn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
         ? new TurnId(n)
