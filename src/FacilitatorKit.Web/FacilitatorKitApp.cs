@@ -67,6 +67,8 @@ public static partial class FacilitatorKitApp
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // An address nothing serves gets the app's own "Not found" page (with the way back), not an empty 404.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(Cultures());
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -296,9 +296,9 @@ internal static class MemoryRun
         var state = meeting.Session.State;
         var title = kind.Name switch
         {
-            "display" => "Room display · FacilitatorKit",
-            "follow" => "Co-facilitator view · FacilitatorKit",
-            _ => "Meeting console · FacilitatorKit",
+            "display" => "Room display · Memory circle · FacilitatorKit",
+            "follow" => "Co-facilitator view · Memory circle · FacilitatorKit",
+            _ => "Meeting console · Memory circle · FacilitatorKit",
         };
         string[] common = [title, "Current speaker", meeting.Speaker, "timer", state.CurrentItem!.Title];
         return kind.Name == "display" ? [.. common, $"Next: {meeting.NextUp}"] : common;
