@@ -102,7 +102,7 @@ public sealed class MeetingView
             ItemCountdown = state.CurrentItem is { EndsAt: { } end } ? new Countdown(end, null, state.CurrentItem.PlannedTime) : null,
             Present = [.. state.PresentParticipants.Select(p => new PersonRow(p.Id, p.Name, PersonNote(state, p.Id)))],
             Hands = [.. state.PresentParticipants.Select(p => new HandRow(p.Id, p.Name, order.Any(e => e.Participant == p.Id), p.Id == speaking))],
-            Queue = [.. order.Select(e => QueueRowOf(state, e))],
+            Queue = [.. order.Select((e, i) => QueueRowOf(state, e, Reason(state, order, i, now)))],
             Speaker = state.CurrentTurn is { } turn ? Speaking(state, turn, now) : null,
             Fairness = Permissions.Allows(role, MeetingAction.SeeFairness) ? Balance.ForMeeting(state, now) : null,
             Undo = Permissions.Allows(role, MeetingAction.RunQueue) ? UndoOf(state, now) : null,
@@ -156,16 +156,45 @@ public sealed class MeetingView
             turn.Kind == TurnKind.PointOfProcess, turn.Kind == TurnKind.GoRound, countdown);
     }
 
-    private static QueueRow QueueRowOf(MeetingState state, QueueEntry entry)
+    private static QueueRow QueueRowOf(MeetingState state, QueueEntry entry, string? reason)
     {
         var name = state.NameOf(entry.Participant);
         var (note, remove) = entry.Kind switch
         {
             QueueEntryKind.PointOfProcess => ("point of process", $"Remove {name} from the queue"),
             QueueEntryKind.GoRound => (entry.PassedForNow ? "passed for now" : null, $"Take {name} out of this round"),
-            _ => ((string?)null, $"Lower hand for {name}"),
+            _ => (reason, $"Lower hand for {name}"),
         };
         return new QueueRow(entry.Participant, name, note, remove);
+    }
+
+    /// <summary>
+    /// Why a raised hand has its place in the balanced order, beside it: "not spoken yet", or "less time so far" when
+    /// it is ahead of someone who has spoken for longer. Raise hand is first come, first served, and needs no reason.
+    /// </summary>
+    private static string? Reason(MeetingState state, IReadOnlyList<QueueEntry> order, int index, DateTimeOffset now)
+    {
+        if (state.CurrentItem?.TurnPolicy != TurnPolicy.Balanced || order[index].Kind != QueueEntryKind.Hand)
+        {
+            return null;
+        }
+
+        var who = order[index].Participant;
+        if (!state.HasSpoken(who))
+        {
+            return "not spoken yet";
+        }
+
+        var mine = state.AirtimeOf(who, now);
+        for (var later = index + 1; later < order.Count; later++)
+        {
+            if (state.HasSpoken(order[later].Participant) && state.AirtimeOf(order[later].Participant, now) > mine)
+            {
+                return "less time so far";
+            }
+        }
+
+        return null;
     }
 
     private static string? PersonNote(MeetingState state, ParticipantId id) =>

@@ -105,4 +105,53 @@ public class CurrentItemPanelTests : ComponentTest
         Assert.All(cut.AllByRole("button"), b => Assert.True(b.HasAttribute("disabled"), Accessible.NameOf(b)));
         Assert.True(cut.ByRole("combobox", "Turn order").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public async Task NextItem_WithPeopleStillWaiting_AsksOnceInPlace_AndYesMovesOn()
+    {
+        var (meeting, cut) = await RenderAsync(async m =>
+        {
+            await m.StartAsync();
+            await m.GoToAsync("Open discussion");
+            await m.RaiseAsync("Ana");
+            await m.RaiseAsync("Cai");
+        });
+        var item = meeting.State.CurrentItemId;
+
+        await cut.ByRole("button", "Next item").ClickAsync(new());
+
+        Assert.Equal(item, meeting.State.CurrentItemId);
+        var question = cut.ByRole("group", "2 people are still waiting to speak: move on?");
+        await question.ByRole("button", "Yes, move on").ClickAsync(new());
+        Assert.NotEqual(item, meeting.State.CurrentItemId);
+    }
+
+    [Fact]
+    public async Task NextItem_WithPeopleStillWaiting_NotYet_StaysOnTheItem()
+    {
+        var (meeting, cut) = await RenderAsync(async m =>
+        {
+            await m.StartAsync();
+            await m.GoToAsync("Open discussion");
+            await m.RaiseAsync("Ben");
+        });
+        var item = meeting.State.CurrentItemId;
+
+        await cut.ByRole("button", "Next item").ClickAsync(new());
+        await cut.ByRole("group", "Ben is still waiting to speak: move on?").ByRole("button", "Not yet").ClickAsync(new());
+
+        Assert.False(cut.HasRole("group"));
+        Assert.Equal(item, meeting.State.CurrentItemId);
+    }
+
+    [Fact]
+    public async Task NextItem_WithNobodyWaiting_MovesOnAtOnce()
+    {
+        var (meeting, cut) = await RenderAsync(m => m.StartAsync());
+        var item = meeting.State.CurrentItemId;
+
+        await cut.ByRole("button", "Next item").ClickAsync(new());
+
+        Assert.NotEqual(item, meeting.State.CurrentItemId);
+    }
 }

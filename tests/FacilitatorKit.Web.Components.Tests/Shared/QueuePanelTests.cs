@@ -197,4 +197,27 @@ public class QueuePanelTests : ComponentTest
 
         Assert.False(Render(meeting).HasRole("button", "Undo change of speaker"));
     }
+
+    [Fact]
+    public async Task InTheBalancedOrder_EachPlaceSaysWhy()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben", "Cai", "Dee"], format: "Peer support circle");
+        await meeting.StartAsync();
+        await meeting.GoToAsync("Sharing");
+        foreach (var (name, minutes) in new[] { ("Cai", 2), ("Ben", 1) })
+        {
+            await meeting.RaiseAsync(name);
+            await meeting.NextSpeakerAsync();
+            meeting.Wait(TimeSpan.FromMinutes(minutes));
+            await meeting.DoAsync(new EndTurn(CommandId.New(), meeting.State.CurrentTurn!.Id));
+        }
+
+        await meeting.RaiseAsync("Cai");
+        await meeting.RaiseAsync("Ben");
+        await meeting.RaiseAsync("Ana");
+
+        var rows = Render(meeting).ByRole("list", "Speaker queue").AllByRole("listitem");
+        Assert.Equal(["Ana", "Ben", "Cai"], rows.Select(r => r.QuerySelector(".name")!.TextContent));
+        Assert.Equal(["not spoken yet", "less time so far", null], rows.Select(r => r.QuerySelector(".mud-chip")?.TextContent.Trim()));
+    }
 }
