@@ -72,6 +72,14 @@ public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
     public ILocator MeetingNotes => Page.GetByRole(AriaRole.Region, new() { Name = "Meeting notes", Exact = true });
     public ILocator HasEnded => Page.GetByText("This meeting has ended.", new() { Exact = true });
     public ILocator NextItemButton => Page.GetByRole(AriaRole.Button, new() { Name = "Next item", Exact = true });
+
+    /// <summary>Next item with people still waiting: it asks once, in place ("3 people are still waiting to speak: move on?"), and this answers yes.</summary>
+    public async Task MoveOnThoughPeopleWaitAsync(string question)
+    {
+        await NextItemButton.ClickAsync();
+        var asked = Page.GetByRole(AriaRole.Group, new() { Name = question, Exact = true });
+        await asked.GetByRole(AriaRole.Button, new() { Name = "Yes, move on", Exact = true }).ClickAsync();
+    }
     public ILocator TurnOrder => Page.GetByRole(AriaRole.Combobox, new() { Name = "Turn order", Exact = true });
     public ILocator SelectedTurnOrder => TurnOrder.GetByRole(AriaRole.Option, new() { Selected = true });
     public ILocator SpeakerQueue => Page.GetByRole(AriaRole.List, new() { Name = "Speaker queue", Exact = true });
