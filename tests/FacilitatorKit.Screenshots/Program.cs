@@ -56,7 +56,8 @@ public static class Program
             });
 
             await ShootAsync(browser, $"{baseUrl}/groups/{group}", 1000, 900, AriaRole.Button, "New meeting", Path.Combine(output, "group.png"));
-            await ShootAsync(browser, $"{baseUrl}/meetings/{meeting.Value}", 1400, 1000, AriaRole.Region, "Current speaker", Path.Combine(output, "console.png"));
+            // The console as a laptop shows it, 1366 x 768, without scrolling: what the facilitator works with is all there.
+            await ShootAsync(browser, $"{baseUrl}/meetings/{meeting.Value}", 1366, 768, AriaRole.Region, "Current speaker", Path.Combine(output, "console.png"), fullPage: false);
             await ShootAsync(browser, $"{baseUrl}/meetings/{meeting.Value}/follow", 820, 1180, AriaRole.Region, "Current speaker", Path.Combine(output, "co-facilitator-tablet.png"), touch: true);
             await ShootAsync(browser, $"{baseUrl}/meetings/{meeting.Value}/display", 1280, 720, AriaRole.Region, "Current speaker", Path.Combine(output, "room-display.png"));
             Console.WriteLine($"Screenshots written to {output}");
@@ -173,14 +174,14 @@ public static class Program
         }
     }
 
-    private static async Task ShootAsync(IBrowser browser, string url, int width, int height, AriaRole role, string name, string file, bool touch = false)
+    private static async Task ShootAsync(IBrowser browser, string url, int width, int height, AriaRole role, string name, string file, bool touch = false, bool fullPage = true)
     {
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, HasTouch = touch });
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
         await page.GetByRole(role, new() { Name = name }).First.WaitForAsync(new() { Timeout = 30_000 });
         await page.WaitForTimeoutAsync(1500); // the countdowns' clock sync (five quick /time calls) and a first tick
-        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = file, FullPage = fullPage });
         Console.WriteLine($"  {Path.GetFileName(file)} ({width} x {height} viewport) from {new Uri(url).AbsolutePath}");
     }
 
