@@ -22,7 +22,7 @@ public class EventJsonTests
             "AgendaItemAdded", "AgendaItemEnded", "AgendaItemExtended", "AgendaItemMoved", "AgendaItemRemoved", "AgendaItemSkipped",
             "AgendaItemStarted", "BreakRequestAnswered", "BreakRequested", "ChairHandedOver", "FormatChanged", "GoRoundStarted",
             "HandLowered", "HandRaised", "MeetingEnded", "MeetingSetUp", "MeetingStarted", "ParticipantAdded", "ParticipantLeft",
-            "ParticipantReturned", "PointOfProcessRaised", "QuietReserveReleased", "TurnEnded", "TurnExtended", "TurnLimitChanged",
+            "ParticipantReturned", "PointOfProcessRaised", "QuietReserveReleased", "SpeakerChangeUndone", "TurnEnded", "TurnExtended", "TurnLimitChanged",
             "TurnPaused", "TurnPolicyChanged", "TurnResumed", "TurnStarted",
         ];
 
@@ -106,6 +106,8 @@ public class EventJsonTests
         Do(new NextItem(Id(), first) { Actor = me });
         Do(new ChangeTurnPolicy(Id(), sharing, TurnPolicy.GoRound) { Actor = me });
         Do(new NextSpeaker(Id(), null) { Actor = me });
+        Do(new NextSpeaker(Id(), state.CurrentTurn!.Id) { Actor = me }); // a second press, taken back
+        Do(new UndoSpeakerChange(Id(), state.CurrentTurn!.Id) { Actor = me });
         Do(new Pass(Id(), state.CurrentTurn!.Id) { Actor = me });
         Do(new ReleaseQuietReserve(Id(), sharing) { Actor = me });
         Do(new MarkParticipantLeft(Id(), ben.Id) { Actor = me });
