@@ -152,6 +152,38 @@ public class GroupPageTests : ComponentTest
         cut.ByRole("button", "Create meeting");
     }
 
+    /// <summary>B7: unticking the proposed chair under "Present tonight" left the list showing a chair the meeting did not get.</summary>
+    [Fact]
+    public async Task UntickingTheProposedChair_TheListSaysNobodyYet_AndThatIsTheChairTheMeetingGets()
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana", "Ben", "Cai");
+        await Groups.SetVolunteerAsync((await MembersAsync(group))[1].Id, true); // Ben is proposed
+        var cut = Render(group.Id);
+        await cut.ByRole("button", "New meeting").ClickAsync(new());
+
+        await cut.ByRole("checkbox", "Ben").ChangeAsync(new() { Value = false });
+
+        Assert.Equal("", cut.ByRole("combobox", "Chair of the day").GetAttribute("value"));
+        await cut.ByRole("button", "Create meeting").ClickAsync(new());
+        var created = Assert.Single(await Groups.MeetingsAsync(group.Id));
+        Assert.Null((await Sessions.GetAsync(new MeetingId(created.Id)))!.State.Chair);
+    }
+
+    [Fact]
+    public async Task TheChairChosenInTheList_IsTheChairTheMeetingGets()
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana", "Ben", "Cai");
+        var cai = (await MembersAsync(group))[2].Id;
+        var cut = Render(group.Id);
+        await cut.ByRole("button", "New meeting").ClickAsync(new());
+
+        await cut.ByRole("combobox", "Chair of the day").ChangeAsync(new() { Value = cai.ToString() });
+        await cut.ByRole("button", "Create meeting").ClickAsync(new());
+
+        var state = (await Sessions.GetAsync(new MeetingId(Assert.Single(await Groups.MeetingsAsync(group.Id)).Id)))!.State;
+        Assert.Equal("Cai", state.Chair is { } chair ? state.NameOf(chair) : null);
+    }
+
     [Fact]
     public async Task CreateMeeting_SetsItUp_AndOpensTheConsole()
     {
