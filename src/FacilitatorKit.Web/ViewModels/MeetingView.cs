@@ -14,7 +14,11 @@ public sealed record AgendaRow(AgendaItemId Id, string Title, string TimeBox, st
 public sealed record QueueRow(ParticipantId Participant, string Name, string? Note, string Remove);
 
 /// <summary>One person's hand: up while they wait to speak; not raised while they are speaking.</summary>
-public sealed record HandRow(ParticipantId Id, string Name, bool IsUp, bool IsSpeaking);
+public sealed record HandRow(ParticipantId Id, string Name, bool IsUp, bool IsSpeaking)
+{
+    /// <summary>The hand's accessible name.</summary>
+    public string Label { get; } = $"Raise hand for {Name}";
+}
 
 public sealed record PersonRow(ParticipantId Id, string Name, string? Note);
 

@@ -3,6 +3,7 @@ using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Web.Components.Shared;
 using FacilitatorKit.Web.Components.Tests.Support;
+using FacilitatorKit.Web.ViewModels;
 
 namespace FacilitatorKit.Web.Components.Tests.Shared;
 
@@ -32,7 +33,10 @@ public class CurrentItemPanelTests : ComponentTest
         Assert.Equal("Welcome", Accessible.TextOf(Assert.Single(region.AllByRole("heading"))));
         var turnOrder = region.ByRole("combobox", "Turn order");
         Assert.Equal(["Raise hand", "Go-round", "Balanced"], turnOrder.QuerySelectorAll("option").Select(o => o.TextContent));
-        Assert.Equal("Raise hand", turnOrder.QuerySelector("option[selected]")!.TextContent);
+        Assert.Equal(nameof(TurnPolicy.RaiseHand), turnOrder.GetAttribute("value"));
+        Assert.Equal( // the fixed options say what MeetingView.TurnOrderName says, for every policy, by its value
+            Enum.GetValues<TurnPolicy>().Select(p => (p.ToString(), MeetingView.TurnOrderName(p))),
+            turnOrder.QuerySelectorAll("option").Select(o => (o.GetAttribute("value")!, o.TextContent)));
         region.ByRole("button", "Next item");
         region.ByRole("button", "Add 5 minutes to this item");
     }
