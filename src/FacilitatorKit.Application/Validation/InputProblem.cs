@@ -34,6 +34,9 @@ public enum InputProblem
 
     /// <summary>Name: whoever has that name already.</summary>
     NameTakenHere,
+
+    /// <summary>Name: someone of that name came tonight and has left; "is back" brings them back as themselves.</summary>
+    NameOfSomeoneWhoLeft,
     TwoPeopleSameName,
     ChairNotAtMeeting,
     ParticipantKindUnknown,

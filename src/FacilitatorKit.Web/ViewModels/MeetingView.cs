@@ -68,6 +68,9 @@ public sealed class MeetingView
     /// <summary>When the meeting is projected to end, as this device tells the time.</summary>
     public string ProjectedEnd => _clock.Time(State.ProjectedEnd(Now));
     public IReadOnlyList<PersonRow> Present { get; private init; } = [];
+
+    /// <summary>People who came tonight and have left, in seating order: any of them can come back as themselves.</summary>
+    public IReadOnlyList<PersonRow> Left { get; private init; } = [];
     /// <summary>
     /// Every present person's hand, in seating order: each keeps its place whatever happens on other devices, and is
     /// up while they wait to speak (a raised hand, or their place in the go-round).
@@ -105,6 +108,7 @@ public sealed class MeetingView
             Agenda = [.. state.Agenda.Select(i => Row(i, state.CurrentItemId, now))],
             ItemCountdown = state.CurrentItem is { EndsAt: { } end } ? new Countdown(end, null, state.CurrentItem.PlannedTime) : null,
             Present = [.. state.PresentParticipants.Select(p => new PersonRow(p.Id, p.Name, PersonNote(state, p.Id)))],
+            Left = [.. state.Participants.Where(p => !p.IsPresent).Select(p => new PersonRow(p.Id, p.Name, null))],
             Hands = [.. state.PresentParticipants.Select(p => new HandRow(p.Id, p.Name, order.Any(e => e.Participant == p.Id), p.Id == speaking))],
             Queue = [.. order.Select((e, i) => QueueRowOf(state, e, Reason(state, order, i, now)))],
             Speaker = state.CurrentTurn is { } turn ? Speaking(state, turn, now) : null,

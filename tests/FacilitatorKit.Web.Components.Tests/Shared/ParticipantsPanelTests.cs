@@ -1,5 +1,7 @@
 using Bunit;
+using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Participants;
+using FacilitatorKit.Engine.Speakers;
 using FacilitatorKit.Web.Components.Shared;
 using FacilitatorKit.Web.Components.Tests.Support;
 using Microsoft.AspNetCore.Components.Web;
@@ -87,13 +89,66 @@ public class ParticipantsPanelTests : ComponentTest
     }
 
     [Fact]
-    public async Task HasLeft_MarksThePersonAsGone()
+    public async Task HasLeft_AsksOnce_ThenMarksThePersonAsGone()
     {
         var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        var cut = Render(meeting);
 
-        await Render(meeting).ByRole("button", "Ben has left").ClickAsync(new());
+        await cut.ByRole("button", "Ben has left").ClickAsync(new());
+        Assert.True(meeting.State.IsPresent(meeting["Ben"])); // asked, not done
+        await cut.ByRole("group", "Has Ben left for tonight?").ByRole("button", "Yes, Ben has left").ClickAsync(new());
 
         Assert.False(meeting.State.IsPresent(meeting["Ben"]));
+    }
+
+    [Fact]
+    public async Task HasLeft_NotYet_KeepsThemHere()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        var cut = Render(meeting);
+
+        await cut.ByRole("button", "Ben has left").ClickAsync(new());
+        await cut.ByRole("group", "Has Ben left for tonight?").ByRole("button", "Not yet").ClickAsync(new());
+
+        Assert.True(meeting.State.IsPresent(meeting["Ben"]));
+        cut.ByRole("button", "Ben has left");
+    }
+
+    /// <summary>B5: someone who stepped out and came back became two people, with two airtime rows and "not spoken yet" again.</summary>
+    [Fact]
+    public async Task SomeoneWhoLeft_IsBack_AsTheSamePerson_WithTheirSeatAndTheirAirtime()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben", "Cai"]);
+        await meeting.StartAsync();
+        await meeting.GoToAsync("Open discussion");
+        await meeting.RaiseAsync("Ben");
+        await meeting.NextSpeakerAsync();
+        meeting.Wait(TimeSpan.FromMinutes(2));
+        await meeting.DoAsync(new EndTurn(CommandId.New(), meeting.State.CurrentTurn!.Id));
+        var ben = meeting["Ben"];
+        await meeting.DoAsync(new MarkParticipantLeft(CommandId.New(), ben));
+
+        var cut = Render(meeting);
+        var left = cut.ByRole("list", "Left tonight");
+        await left.ByRole("button", "Ben is back").ClickAsync(new());
+
+        Assert.True(meeting.State.IsPresent(ben));
+        Assert.Equal(["Ana", "Ben", "Cai"], meeting.State.Participants.Select(p => p.Name)); // one Ben, in his seat
+        Assert.Equal(TimeSpan.FromMinutes(2), meeting.State.AirtimeTotals[ben]);
+    }
+
+    [Fact]
+    public async Task AddingTheNameOfSomeoneWhoLeft_SaysTheyCanComeBackAsThemselves()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.DoAsync(new MarkParticipantLeft(CommandId.New(), meeting["Ben"]));
+        var cut = Render(meeting);
+
+        await cut.ByRole("textbox", "Participant name").InputAsync(new() { Value = "Ben" });
+        await cut.ByRole("button", "Add participant").ClickAsync(new());
+
+        Assert.Equal(2, meeting.State.Participants.Count);
+        Assert.StartsWith("Ben was here earlier tonight and left.", Accessible.TextOf(Assert.Single(cut.AllByRole("alert"))), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,11 +12,14 @@ public sealed class AddParticipantValidator : CommandValidator<AddParticipant>
         RuleFor(c => c.Participant.Name).MustBeAName(NameOf.ParticipantName).OverridePropertyName("Name");
         RuleFor(c => c.Participant).Custom((person, context) =>
         {
-            if (MeetingOf(context).PresentParticipants.FirstOrDefault(o => o.Id != person.Id && NameRules.Same(o.Name, person.Name)) is { } namesake)
+            // Everyone who came tonight, those who have left too: someone who comes back is the same person ("is back"),
+            // not a second one with the same name and an empty airtime.
+            if (MeetingOf(context).Participants.FirstOrDefault(o => o.Id != person.Id && NameRules.Same(o.Name, person.Name)) is { } namesake)
             {
-                context.AddFailure(new FluentValidation.Results.ValidationFailure("Name", nameof(InputProblem.NameTakenHere))
+                var problem = namesake.IsPresent ? InputProblem.NameTakenHere : InputProblem.NameOfSomeoneWhoLeft;
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("Name", problem.ToString())
                 {
-                    ErrorCode = nameof(InputProblem.NameTakenHere),
+                    ErrorCode = problem.ToString(),
                     CustomState = new Dictionary<string, object?> { ["Name"] = namesake.Name },
                 });
             }
