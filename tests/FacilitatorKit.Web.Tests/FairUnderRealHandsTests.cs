@@ -157,6 +157,33 @@ public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app
         await console.ExpectQueueAsync("Ana", "Ben", "Ivy", "Cy", "Dev", "Zoe");
     }
 
+    /// <summary>B5: someone who steps out and comes back is the same person, with one airtime row; leaving asks once.</summary>
+    [Fact]
+    public async Task SomeoneWhoStepsOutAndComesBack_IsTheSamePerson_OnEveryDevice()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
+        var (console, follow) = await OpenConsoleAndTabletAsync(meeting);
+        await console.StartMeetingAsync();
+        await console.RaiseHandAsync("Blake");
+        await console.NextSpeakerAsync("Blake");
+        await LetThemSpeakAsync();
+        await console.EndTurnAsync();
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Blake has left", Exact = true }).ClickAsync();
+        await console.Page.GetByRole(AriaRole.Group, new() { Name = "Has Blake left for tonight?", Exact = true })
+            .GetByRole(AriaRole.Button, new() { Name = "Yes, Blake has left", Exact = true }).ClickAsync();
+        await Expect(follow.RaiseHandFor("Blake")).ToHaveCountAsync(0);
+
+        await follow.Page.GetByRole(AriaRole.List, new() { Name = "Left tonight", Exact = true })
+            .GetByRole(AriaRole.Button, new() { Name = "Blake is back", Exact = true }).ClickAsync();
+
+        await Expect(console.RaiseHandFor("Blake")).ToBeVisibleAsync();
+        await Expect(console.Airtime.GetByRole(AriaRole.Rowheader, new() { Name = "Blake", Exact = true })).ToHaveCountAsync(1);
+        var state = await StateAsync(meeting);
+        Assert.Single(state.Participants, p => p.Name == "Blake");
+        Assert.True(state.AirtimeTotals[state.Participants.Single(p => p.Name == "Blake").Id] >= Engine.Limits.JustStarted);
+    }
+
     // A finger: a tap where the control is on screen now, as a touchscreen delivers it (touch events, then a click).
     private static async Task TapAsync(ILocator control)
     {
