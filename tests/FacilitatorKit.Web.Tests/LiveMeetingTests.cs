@@ -186,7 +186,7 @@ public sealed class LiveMeetingTests(WebAppFixture app) : BrowserTest(app)
             // Two presses in one moment, before the page can look busy: the second is told to wait, not dropped silently.
             await console.Page.EvaluateAsync("""
                 () => {
-                  const press = name => [...document.querySelectorAll('button')].find(b => b.textContent.trim() === name).click();
+                  const press = name => [...document.querySelectorAll('button')].find(b => (b.getAttribute('aria-label') ?? b.textContent.trim()) === name).click();
                   press('Raise hand for Alex');
                   press('Raise hand for Blake');
                 }

@@ -154,12 +154,17 @@ public class MeetingCommandValidatorTests
         Assert.NotEqual("Ana", name);
     }
 
+    /// <summary>Issue 11, B5: a new person with the name of someone who left tonight was accepted, so someone coming back became two people.</summary>
     [Fact]
-    public void AddParticipant_NameOfSomeoneWhoLeft_IsAccepted()
+    public void AddParticipant_NameOfSomeoneWhoLeft_IsRefused_SayingTheyCanComeBackAsThemselves()
     {
         var meeting = TestMeeting.Running("Ana", "Ben").Leaves("Ben");
 
-        Assert.True(Validate(meeting, new AddParticipant(CommandId.New(), new Participant(ParticipantId.New(), "Ben")) { Actor = Facilitator }).IsValid);
+        var result = Validate(meeting, new AddParticipant(CommandId.New(), new Participant(ParticipantId.New(), "ben")) { Actor = Facilitator });
+
+        var error = FieldError.From(Assert.Single(result.Errors));
+        Assert.True(error.Is(InputProblem.NameOfSomeoneWhoLeft));
+        Assert.Equal("Ben", error.Args["Name"]);
     }
 
     [Fact]
