@@ -2,6 +2,7 @@ using System.Globalization;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Fairness;
+using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
 using FacilitatorKit.Web.Look;
@@ -205,6 +206,14 @@ public sealed class MeetingView
         return null;
     }
 
+    // One note beside a name, the most useful first: the chair, a break asked for, or who to welcome (a guest, a newcomer).
     private static string? PersonNote(MeetingState state, ParticipantId id) =>
-        state.Chair == id ? "chair" : state.BreakRequests.Contains(id) ? "asked for a break" : null;
+        state.Chair == id ? "chair"
+        : state.BreakRequests.Contains(id) ? "asked for a break"
+        : state.FindParticipant(id)?.Kind switch
+        {
+            ParticipantKind.Guest => "guest",
+            ParticipantKind.Newcomer => "newcomer",
+            _ => null,
+        };
 }

@@ -162,4 +162,18 @@ public class ParticipantsPanelTests : ComponentTest
         Assert.Empty(cut.AllByRole("button"));
         Assert.Empty(cut.AllByRole("textbox"));
     }
+
+    /// <summary>B6: the Guest and Newcomer kinds were never shown, so nobody saw whom to welcome.</summary>
+    [Fact]
+    public async Task GuestsAndNewcomers_AreMarked_SoTheyCanBeWelcomed()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.DoAsync(new AddParticipant(CommandId.New(), new Participant(ParticipantId.New(), "Gia", ParticipantKind.Guest)));
+        await meeting.DoAsync(new AddParticipant(CommandId.New(), new Participant(ParticipantId.New(), "Noor", ParticipantKind.Newcomer)));
+
+        var rows = Render(meeting).ByRole("list", "Participants").AllByRole("listitem");
+
+        Assert.Equal(["Ana", "Ben", "Gia", "Noor"], rows.Select(r => r.QuerySelector(".name")!.TextContent));
+        Assert.Equal(["chair", null, "guest", "newcomer"], rows.Select(r => r.QuerySelector(".tag")?.TextContent.Trim()));
+    }
 }
