@@ -148,8 +148,8 @@ public sealed class MeetingView
     {
         var status = item.Status switch
         {
-            AgendaItemStatus.Running when item.IsInOverrun(now) => $"Current item · {Duration(item.Elapsed(now))} elapsed, {Duration(item.Overrun(now))} over",
-            AgendaItemStatus.Running => $"Current item · {Duration(item.Elapsed(now))} elapsed, {Duration(item.Remaining(now))} left",
+            // Its time left (or over) is the time box's own live countdown beside this (AgendaList), not a second figure.
+            AgendaItemStatus.Running => "Current item",
             AgendaItemStatus.Done => item.Overrun(now) > TimeSpan.Zero ? $"Done in {Duration(item.Elapsed(now))} ({Duration(item.Overrun(now))} over)" : $"Done in {Duration(item.Elapsed(now))}",
             AgendaItemStatus.Skipped => "Skipped",
             _ => "To come",
