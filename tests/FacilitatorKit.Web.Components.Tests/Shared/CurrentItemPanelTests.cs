@@ -1,6 +1,7 @@
 using Bunit;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
+using FacilitatorKit.Engine.Speakers;
 using FacilitatorKit.Web.Components.Shared;
 using FacilitatorKit.Web.Components.Tests.Support;
 using FacilitatorKit.Web.ViewModels;
@@ -157,5 +158,35 @@ public class CurrentItemPanelTests : ComponentTest
         await cut.ByRole("button", "Next item").ClickAsync(new());
 
         Assert.NotEqual(item, meeting.State.CurrentItemId);
+    }
+
+    [Fact]
+    public async Task AGoRound_CanStartAtAChosenPerson_BeforeAnyoneHasSpokenInIt()
+    {
+        var (meeting, cut) = await RenderAsync(async m =>
+        {
+            await m.StartAsync();
+            await m.GoToAsync("Check-in"); // a go-round, after the chair (Ana): Ben, Cai, Ana
+        });
+
+        await cut.ByRole("combobox", "Start the round at").ChangeAsync(new() { Value = meeting["Cai"].Value.ToString() });
+        await cut.ByRole("button", "Start the round here").ClickAsync(new());
+
+        Assert.Equal(["Cai", "Ana", "Ben"], meeting.State.SpeakerOrder(Clock.GetUtcNow()).Select(e => meeting.State.NameOf(e.Participant)));
+    }
+
+    [Fact]
+    public async Task OnceSomeoneHasSpokenInTheRound_ItCannotBeStartedElsewhere()
+    {
+        var (_, cut) = await RenderAsync(async m =>
+        {
+            await m.StartAsync();
+            await m.GoToAsync("Check-in");
+            await m.NextSpeakerAsync();
+            m.Wait(TimeSpan.FromSeconds(30));
+            await m.DoAsync(new EndTurn(CommandId.New(), m.State.CurrentTurn!.Id));
+        });
+
+        Assert.False(cut.HasRole("button", "Start the round here"));
     }
 }
