@@ -1,24 +1,18 @@
-using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Engine;
-using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Engine.Speakers;
-using FacilitatorKit.Web;
-using Microsoft.Extensions.DependencyInjection;
+using FacilitatorKit.Measuring;
 
 namespace FacilitatorKit.CircuitMemory;
 
 /// <summary>
-/// A realistic meeting to look at, set up through the app's own services as the pages would: a group of eight, the
-/// Peer support circle, started and in its Sharing item (balanced order, 5-minute turns), someone speaking with the
-/// turn's countdown running, and two hands raised.
+/// A realistic meeting to look at: the measuring programs' Sharing meeting (<see cref="SharingMeeting"/>), with someone
+/// speaking and the turn's countdown running, and two hands raised.
 /// </summary>
 internal sealed class MeetingSetup(MeetingSession session)
 {
-    public static readonly string[] Names = ["Ana", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana"];
-
     /// <summary>How many hands are up while the views are measured.</summary>
     public const int HandsUp = 2;
 
@@ -33,40 +27,8 @@ internal sealed class MeetingSetup(MeetingSession session)
 
     public static async Task<MeetingSetup> StartAsync(IServiceProvider services)
     {
-        await using var facilitator = services.ScopeActingAs(Actor.Facilitator);
-        var groups = facilitator.ServiceProvider.GetRequiredService<GroupService>();
-        var sessions = services.GetRequiredService<MeetingSessions>();
-
-        var group = (await groups.CreateGroupAsync(new NewGroup("Memory circle"))).Value ?? throw new InvalidOperationException("Could not create the group.");
-        var members = new List<Guid>();
-        foreach (var name in Names)
-        {
-            var member = await groups.AddMemberAsync(group.Id, name);
-            members.Add(member.Value?.Id ?? throw new InvalidOperationException($"Could not add {name}: {(member.Errors.Count > 0 ? member.Errors[0].Code : "")}"));
-        }
-
-        var created = await groups.StartNewMeetingAsync(group.Id, "Peer support circle", members, members[0]);
-        var meeting = created.Value?.Meeting ?? throw new InvalidOperationException($"Could not set up the meeting: {(created.Errors.Count > 0 ? created.Errors[0].Code : "")}");
-        var session = await sessions.GetAsync(meeting) ?? throw new InvalidOperationException("The meeting's session is missing.");
-        var setup = new MeetingSetup(session);
-
-        await setup.SubmitAsync(new StartMeeting(CommandId.New()));
-        while (session.State.CurrentItem is { } item && item.Title != "Sharing")
-        {
-            if (session.State.CurrentTurn is { } turn)
-            {
-                await setup.SubmitAsync(new EndTurn(CommandId.New(), turn.Id));
-            }
-
-            // A go-round item starts with everyone in line; move on without waiting for them.
-            await setup.SubmitAsync(new NextItem(CommandId.New(), item.Id));
-        }
-
-        if (session.State.CurrentItem?.Title != "Sharing" || session.State.Queue.Count > 0 || session.State.CurrentTurn is not null)
-        {
-            throw new InvalidOperationException("The meeting did not reach an empty Sharing item.");
-        }
-
+        var setup = new MeetingSetup(await SharingMeeting.StartAsync(services, "Memory circle"));
+        var session = setup.Session;
         await setup.RaiseHandAsync();
         await setup.NextSpeakerAsync();
         await setup.RaiseHandsAsync();
@@ -105,12 +67,5 @@ internal sealed class MeetingSetup(MeetingSession session)
         await SubmitAsync(new RaiseHand(CommandId.New(), who));
     }
 
-    private async Task SubmitAsync(MeetingCommand command)
-    {
-        var outcome = await session.SubmitAsync(command with { Actor = Actor.Facilitator }, Actor.Facilitator);
-        if (!outcome.IsAccepted)
-        {
-            throw new InvalidOperationException($"{command.GetType().Name} was refused: {outcome.Problem?.Code}");
-        }
-    }
+    private Task SubmitAsync(MeetingCommand command) => SharingMeeting.SubmitAsync(session, command);
 }

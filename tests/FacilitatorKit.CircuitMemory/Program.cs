@@ -1,3 +1,5 @@
+using FacilitatorKit.Measuring;
+
 namespace FacilitatorKit.CircuitMemory;
 
 /// <summary>
@@ -17,39 +19,6 @@ public static class Program
             return await ClientHost.RunAsync(new Uri(args[1]), args[2]);
         }
 
-        Options options;
-        try
-        {
-            options = Options.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            if (e.Message != "help")
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-            }
-
-            await Console.Error.WriteLineAsync(Options.Usage);
-            return e.Message == "help" ? 0 : 2;
-        }
-
-        // A hard stop, whatever the server or the client is doing: the run is bounded.
-        _ = Task.Run(async () =>
-        {
-            await Task.Delay(options.TimeLimit + TimeSpan.FromSeconds(60));
-            await Console.Error.WriteLineAsync($"Stopped: over the time limit of {options.TimeLimit.TotalSeconds:0} s (and 60 s to close down).");
-            Environment.Exit(3);
-        });
-
-        using var limit = new CancellationTokenSource(options.TimeLimit);
-        try
-        {
-            return await MemoryRun.RunAsync(options, limit.Token);
-        }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested)
-        {
-            await Console.Error.WriteLineAsync($"Stopped: the time limit of {options.TimeLimit.TotalSeconds:0} s was reached.");
-            return 3;
-        }
+        return await BoundedRun.MainAsync(args, Options.Parse, Options.Usage, o => o.TimeLimit, TimeSpan.FromSeconds(60), MemoryRun.RunAsync);
     }
 }

@@ -1,13 +1,14 @@
-using System.Globalization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Application.Ports;
-using Microsoft.Extensions.DependencyInjection;
+using FacilitatorKit.Measuring;
 using FacilitatorKit.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 
@@ -41,7 +42,7 @@ internal static class LatencyRun
             ]);
             await app.StartAsync(cancellationToken);
             var baseUrl = app.Urls.First().TrimEnd('/');
-            var session = await MeetingSetup.StartAsync(app.Services);
+            var session = await SharingMeeting.StartAsync(app.Services, "Latency circle");
 
             // Subscribed before any page, so it is told first: the moment the change was committed and published.
             var published = new ConcurrentQueue<double>();
@@ -150,7 +151,7 @@ internal static class LatencyRun
                 {
                     do
                     {
-                        name = MeetingSetup.Names[nextName++ % MeetingSetup.Names.Length];
+                        name = SharingMeeting.Names[nextName++ % SharingMeeting.Names.Length];
                     }
                     while (name == speaker);
 

@@ -32,12 +32,7 @@ public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app
     [InlineData(500)]
     public async Task TwoDevicesPressingNextSpeaker_AMomentApart_SkipNobodySilently(int gapMs)
     {
-        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
-        var (console, follow) = await OpenConsoleAndTabletAsync(meeting);
-        await console.StartMeetingAsync();
-        await console.RaiseHandAsync("Alex");
-        await console.RaiseHandAsync("Blake");
-        await console.RaiseHandAsync("Casey");
+        var (meeting, console, follow) = await StartedWithHandsUpAsync("Alex", "Blake", "Casey");
         await console.NextSpeakerAsync("Alex");
         await follow.ExpectSpeakerAsync("Alex");
         await LetThemSpeakAsync();
@@ -67,11 +62,7 @@ public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app
     [Fact]
     public async Task TheTurnThatHasJustStarted_CanStillBeEndedOnTheTablet_WithOneMorePress()
     {
-        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
-        var (console, follow) = await OpenConsoleAndTabletAsync(meeting);
-        await console.StartMeetingAsync();
-        await console.RaiseHandAsync("Alex");
-        await console.RaiseHandAsync("Blake");
+        var (_, console, follow) = await StartedWithHandsUpAsync("Alex", "Blake");
         await console.NextSpeakerAsync("Alex");
         await follow.ExpectSpeakerAsync("Alex");
 
@@ -89,12 +80,7 @@ public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app
     [Fact]
     public async Task UndoOnTheTablet_GivesAlexHerTurnBack_OnEveryDevice_AndBlakeWaitsWhereHeWas()
     {
-        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
-        var (console, follow) = await OpenConsoleAndTabletAsync(meeting);
-        await console.StartMeetingAsync();
-        await console.RaiseHandAsync("Alex");
-        await console.RaiseHandAsync("Blake");
-        await console.RaiseHandAsync("Casey");
+        var (meeting, console, follow) = await StartedWithHandsUpAsync("Alex", "Blake", "Casey");
         await console.NextSpeakerAsync("Alex");
         await LetThemSpeakAsync();
         await console.NextSpeakerAsync("Blake"); // Alex had not finished
@@ -161,10 +147,7 @@ public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app
     [Fact]
     public async Task SomeoneWhoStepsOutAndComesBack_IsTheSamePerson_OnEveryDevice()
     {
-        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
-        var (console, follow) = await OpenConsoleAndTabletAsync(meeting);
-        await console.StartMeetingAsync();
-        await console.RaiseHandAsync("Blake");
+        var (meeting, console, follow) = await StartedWithHandsUpAsync("Blake");
         await console.NextSpeakerAsync("Blake");
         await LetThemSpeakAsync();
         await console.EndTurnAsync();
@@ -203,13 +186,24 @@ public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app
         await control.Page.Touchscreen.TapAsync(x, y);
     }
 
-    private async Task<(ConsolePage Console, FollowPage Follow)> OpenConsoleAndTabletAsync(Guid meeting)
+    /// <summary>
+    /// Alex, Blake and Casey's meeting, started, open on the facilitator's laptop and a co-facilitator's tablet, with
+    /// these hands raised on the laptop, in this order.
+    /// </summary>
+    private async Task<(Guid Meeting, ConsolePage Console, FollowPage Follow)> StartedWithHandsUpAsync(params string[] handsUp)
     {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake", "Casey");
         var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
         var follow = new FollowPage((await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 })).Page);
         await console.GotoAsync(meeting);
         await follow.GotoAsync(meeting);
-        return (console, follow);
+        await console.StartMeetingAsync();
+        foreach (var name in handsUp)
+        {
+            await console.RaiseHandAsync(name);
+        }
+
+        return (meeting, console, follow);
     }
 
     private async Task<MeetingState> StateAsync(Guid meeting) =>

@@ -19,6 +19,12 @@ public sealed class PressEventArgs : EventArgs
     /// <summary>The browser's click count: 2 for the second click of a double click or double tap.</summary>
     public long Detail { get; set; }
 
+    /// <summary>
+    /// The second click of a double tap: the first already did what was meant, and what lies under the finger now may
+    /// be another control (a row that moved up), so a press that must act once ignores it.
+    /// </summary>
+    public bool IsSecondTap => Detail > 1;
+
     /// <summary>The turn on screen at the press; null when the screen showed nobody speaking.</summary>
     public TurnId? ShownTurn => int.TryParse(Turn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
         ? new TurnId(n)
