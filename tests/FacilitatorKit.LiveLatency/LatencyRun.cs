@@ -129,6 +129,7 @@ internal static class LatencyRun
             var rounds = new List<RoundResult>();
             var random = new Random(20261122);
             string? speaker = null;
+            var sinceTurnStarted = Stopwatch.StartNew();
             string? raised = null;
             var nextName = 0;
             var total = options.Warmup + options.Rounds;
@@ -162,11 +163,23 @@ internal static class LatencyRun
                 {
                     name = raised!;
                     button = clicker.Page.GetByRole(AriaRole.Button, new() { Name = "Next speaker", Exact = true });
+
+                    // As in a room, the speaker speaks for a moment first: the app asks before it ends a turn that began
+                    // under Limits.JustStarted ago, and that question is not the change being timed.
+                    var spoken = sinceTurnStarted.Elapsed;
+                    if (speaker is not null && spoken < Engine.Limits.JustStarted + TimeSpan.FromMilliseconds(100))
+                    {
+                        await Task.Delay(Engine.Limits.JustStarted + TimeSpan.FromMilliseconds(100) - spoken, cancellationToken);
+                    }
                 }
 
                 published.Clear();
                 await button.ClickAsync(new() { Timeout = (float)options.ChangeTimeout.TotalMilliseconds });
                 var clicked = Stopwatch.StartNew();
+                if (!raise)
+                {
+                    sinceTurnStarted.Restart();
+                }
 
                 // Stay out of the way while the change travels: the pages stamp it themselves.
                 await Task.Delay(250, cancellationToken);
