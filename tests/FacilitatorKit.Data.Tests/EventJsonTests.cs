@@ -22,7 +22,7 @@ public class EventJsonTests
             "AgendaItemAdded", "AgendaItemEnded", "AgendaItemExtended", "AgendaItemMoved", "AgendaItemRemoved", "AgendaItemSkipped",
             "AgendaItemStarted", "BreakRequestAnswered", "BreakRequested", "ChairHandedOver", "FormatChanged", "GoRoundStarted",
             "HandLowered", "HandRaised", "MeetingEnded", "MeetingSetUp", "MeetingStarted", "ParticipantAdded", "ParticipantLeft",
-            "ParticipantReturned", "PointOfProcessRaised", "QuietReserveReleased", "SpeakerChangeUndone", "TurnEnded", "TurnExtended", "TurnLimitChanged",
+            "ParticipantReturned", "ParticipantSteppedBack", "ParticipantSteppedOut", "PointOfProcessRaised", "QuietReserveReleased", "SpeakerChangeUndone", "TurnEnded", "TurnExtended", "TurnLimitChanged",
             "TurnPaused", "TurnPolicyChanged", "TurnResumed", "TurnStarted",
         ];
 
@@ -110,6 +110,8 @@ public class EventJsonTests
         Do(new UndoSpeakerChange(Id(), state.CurrentTurn!.Id) { Actor = me });
         Do(new Pass(Id(), state.CurrentTurn!.Id) { Actor = me });
         Do(new ReleaseQuietReserve(Id(), sharing) { Actor = me });
+        Do(new MarkSteppedOut(Id(), cai.Id) { Actor = me });
+        Do(new MarkSteppedBack(Id(), cai.Id) { Actor = me });
         Do(new MarkParticipantLeft(Id(), ben.Id) { Actor = me });
         Do(new AddParticipant(Id(), ben) { Actor = me });
         Do(new EndMeeting(Id()) { Actor = me });

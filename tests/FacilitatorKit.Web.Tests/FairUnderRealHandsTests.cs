@@ -1,4 +1,6 @@
 using FacilitatorKit.Application.Meetings;
+using FacilitatorKit.Data;
+using Microsoft.EntityFrameworkCore;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Web.Tests.Pages;
 using FacilitatorKit.Web.Tests.Support;
@@ -143,15 +145,40 @@ public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app
         await console.ExpectQueueAsync("Ana", "Ben", "Ivy", "Cy", "Dev", "Zoe");
     }
 
-    /// <summary>B5: someone who steps out and comes back is the same person, with one airtime row; leaving asks once.</summary>
+    /// <summary>
+    /// B5: someone who steps out and comes back is the same person, keeping their place: "Next speaker" passes them over
+    /// while they are out, every device says why, and "is back" gives them their place again. Leaving asks once and is
+    /// undone by "is back" too: one person, one airtime row, whatever happened.
+    /// </summary>
     [Fact]
-    public async Task SomeoneWhoStepsOutAndComesBack_IsTheSamePerson_OnEveryDevice()
+    public async Task SomeoneWhoStepsOutAndComesBack_IsTheSamePerson_KeepingTheirPlace_OnEveryDevice()
     {
-        var (meeting, console, follow) = await StartedWithHandsUpAsync("Blake");
+        var (meeting, console, follow) = await StartedWithHandsUpAsync("Blake", "Casey");
+
+        // A double click on "Blake stepped out": the second lands on "Blake is back", in the same place, and is ignored.
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Blake stepped out", Exact = true }).DblClickAsync();
+        var blakesPlace = follow.SpeakerQueue.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Blake" });
+        await Expect(blakesPlace).ToContainTextAsync("stepped out");
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Blake is back", Exact = true })).ToBeVisibleAsync();
+        var blakeOut = await StateAsync(meeting);
+        Assert.True(blakeOut.IsSteppedOut(blakeOut.Participants.Single(p => p.Name == "Blake").Id));
+
+        // Blake keeps the first place; Next speaker starts Casey.
+        await follow.ExpectQueueAsync("Blake", "Casey");
+        await follow.NextSpeakerAsync("Casey");
+        await console.ExpectQueueAsync("Blake");
+
+        // Back, from the tablet: his kept place is first again.
+        await follow.Page.GetByRole(AriaRole.Button, new() { Name = "Blake is back", Exact = true }).ClickAsync();
+        await console.ExpectQueueAsync("Blake");
+        await Expect(console.SpeakerQueue.GetByRole(AriaRole.Listitem)).Not.ToContainTextAsync("stepped out");
+        await LetThemSpeakAsync();
         await console.NextSpeakerAsync("Blake");
         await LetThemSpeakAsync();
         await console.EndTurnAsync();
 
+        // Leaving: out of the room first, then "has left" asks once.
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Blake stepped out", Exact = true }).ClickAsync();
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Blake has left", Exact = true }).ClickAsync();
         await console.Page.GetByRole(AriaRole.Group, new() { Name = "Has Blake left for tonight?", Exact = true })
             .GetByRole(AriaRole.Button, new() { Name = "Yes, Blake has left", Exact = true }).ClickAsync();
@@ -163,8 +190,43 @@ public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app
         await Expect(console.RaiseHandFor("Blake")).ToBeVisibleAsync();
         await Expect(console.Airtime.GetByRole(AriaRole.Rowheader, new() { Name = "Blake", Exact = true })).ToHaveCountAsync(1);
         var state = await StateAsync(meeting);
-        Assert.Single(state.Participants, p => p.Name == "Blake");
-        Assert.True(state.AirtimeTotals[state.Participants.Single(p => p.Name == "Blake").Id] >= Engine.Limits.JustStarted);
+        var blake = Assert.Single(state.Participants, p => p.Name == "Blake");
+        Assert.True(blake.IsPresent && !blake.IsSteppedOut);
+        Assert.True(state.AirtimeTotals[blake.Id] >= Engine.Limits.JustStarted);
+    }
+
+    /// <summary>
+    /// B6: a member who arrives late could only be added as a guest, so she was missing from attendance and from her own
+    /// fairness history. Now she joins as herself: one of the group's members, counted in tonight's attendance.
+    /// </summary>
+    [Fact]
+    public async Task AMemberArrivingLate_JoinsAsThatMember_AndTheAttendanceCountsHer()
+    {
+        var group = await SeedGroupAsync("Alex", "Blake", "Dana");
+        var members = await App.Groups.MembersAsync(group);
+        var dana = members.Single(m => m.Name == "Dana");
+        var created = await App.Groups.StartNewMeetingAsync(group, PeerSupportCircle, [.. members.Where(m => m != dana).Select(m => m.Id)], chair: null);
+        var meeting = created.Value!.Meeting.Value;
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
+        await console.GotoAsync(meeting);
+        await console.StartMeetingAsync();
+
+        var late = console.Page.GetByRole(AriaRole.Combobox, new() { Name = "Member arriving late", Exact = true });
+        await late.SelectOptionAsync(new SelectOptionValue { Label = "Dana" });
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Add to tonight", Exact = true }).ClickAsync();
+
+        var row = console.Page.GetByRole(AriaRole.List, new() { Name = "Participants", Exact = true }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Dana" });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).Not.ToContainTextAsync("guest");
+        await Expect(console.RaiseHandFor("Dana")).ToBeVisibleAsync();
+        await Expect(late).ToHaveCountAsync(0); // nobody else is missing tonight
+
+        var state = await StateAsync(meeting);
+        var joined = Assert.Single(state.Participants, p => p.Name == "Dana");
+        Assert.Equal(dana.Id, joined.Id.Value);
+        Assert.Equal(Engine.Participants.ParticipantKind.Member, joined.Kind);
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<FacilitatorKitDb>>().CreateDbContextAsync();
+        Assert.True(await db.Attendance.AnyAsync(a => a.MeetingId == meeting && a.MemberId == dana.Id));
     }
 
     // A finger: a tap where the control is on screen now, as a touchscreen delivers it (touch events, then a click).

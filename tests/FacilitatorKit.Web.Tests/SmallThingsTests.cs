@@ -50,5 +50,26 @@ public sealed class SmallThingsTests(WebAppFixture app) : BrowserTest(app)
         await Expect(notice).ToBeInViewportAsync(new() { Ratio = 1 });
     }
 
+    /// <summary>B12: Enter submitted no form. Each form's button is its submit, so Enter in a field does what the button does.</summary>
+    [Fact]
+    public async Task Enter_InAField_SubmitsItsForm()
+    {
+        var page = (await OpenDeviceAsync("facilitator")).Page;
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New group", Exact = true }).ClickAsync();
+        var name = UniqueGroupName("Thursday circle");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Group name", Exact = true }).FillAsync(name);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Group name", Exact = true }).PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+
+        var console = await OpenRunningConsoleAsync("Alex", "Blake");
+        var participant = console.Page.GetByRole(AriaRole.Textbox, new() { Name = "Participant name", Exact = true });
+        await participant.FillAsync("Gia");
+        await participant.PressAsync("Enter");
+        await Expect(console.RaiseHandFor("Gia")).ToBeVisibleAsync();
+        await Expect(participant).ToHaveValueAsync("");
+        Assert.Equal(1, await console.Page.GetByRole(AriaRole.List, new() { Name = "Participants", Exact = true }).GetByText("Gia", new() { Exact = true }).CountAsync());
+    }
+
     private static Regex Titled(string view) => new($"^{Regex.Escape(view)} · Group [0-9a-f]{{6}} · FacilitatorKit$");
 }

@@ -101,6 +101,15 @@ public sealed record MeetingState
 
     public bool IsPresent(ParticipantId id) => FindParticipant(id)?.IsPresent == true;
 
+    /// <summary>Present, but out of the room for a while: the turns go on without them.</summary>
+    public bool IsSteppedOut(ParticipantId id) => FindParticipant(id)?.IsSteppedOut == true;
+
+    internal MeetingState WithParticipant(ParticipantId id, Func<Participant, Participant> change)
+    {
+        var person = FindParticipant(id)!;
+        return this with { Participants = Participants.Replace(person, change(person)) };
+    }
+
     public string NameOf(ParticipantId id) => FindParticipant(id)?.Name ?? "someone who is not here";
 
     public bool IsQueued(ParticipantId id) => Queue.Exists(e => e.Participant == id);

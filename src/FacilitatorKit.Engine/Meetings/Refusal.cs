@@ -54,6 +54,9 @@ public enum RefusalReason
     PersonHasLeft,
     NobodyWaiting,
 
+    /// <summary>Person: the first of the people waiting, all of whom have stepped out and keep their places.</summary>
+    WaitingHaveSteppedOut,
+
     /// <summary>Item: the item whose reserve is on; Duration: the reserve.</summary>
     QuietReserveKeepsTime,
     TurnHasNoLimit,

@@ -12,4 +12,10 @@ public sealed record Participant(ParticipantId Id, string Name, ParticipantKind 
 {
     /// <summary>False once they have left the meeting.</summary>
     public bool IsPresent { get; init; } = true;
+
+    /// <summary>
+    /// Out of the room for a while (DOMAIN.md: someone who steps out and comes back is the same person): they keep their
+    /// seat, their airtime and their place in the queue or the go-round, which goes on without them until they are back.
+    /// </summary>
+    public bool IsSteppedOut { get; init; }
 }

@@ -17,7 +17,7 @@ public sealed record ParticipantReturned(ParticipantId Participant) : MeetingEve
 {
     internal override MeetingState ApplyTo(MeetingState state) => state with
     {
-        Participants = state.Participants.Replace(state.FindParticipant(Participant)!, state.FindParticipant(Participant)! with { IsPresent = true }),
+        Participants = state.Participants.Replace(state.FindParticipant(Participant)!, state.FindParticipant(Participant)! with { IsPresent = true, IsSteppedOut = false }),
         Round = state.Round is { IsComplete: false } round && !round.Order.Contains(Participant)
             ? round with { Order = round.Order.Add(Participant) }
             : state.Round,
@@ -32,10 +32,22 @@ public sealed record ParticipantLeft(ParticipantId Participant) : MeetingEvent
         var person = state.FindParticipant(Participant)!;
         return state.WithoutQueued(Participant) with
         {
-            Participants = state.Participants.Replace(person, person with { IsPresent = false }),
+            Participants = state.Participants.Replace(person, person with { IsPresent = false, IsSteppedOut = false }),
             BreakRequests = state.BreakRequests.Remove(Participant),
         };
     }
+}
+
+/// <summary>Someone stepped out of the room for a while: they keep their seat, airtime and place; the turns go on without them.</summary>
+public sealed record ParticipantSteppedOut(ParticipantId Participant) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state) => state.WithParticipant(Participant, p => p with { IsSteppedOut = true });
+}
+
+/// <summary>Someone who had stepped out is back in the room, in the place they kept.</summary>
+public sealed record ParticipantSteppedBack(ParticipantId Participant) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state) => state.WithParticipant(Participant, p => p with { IsSteppedOut = false });
 }
 
 /// <summary>Someone signalled "I need a break".</summary>

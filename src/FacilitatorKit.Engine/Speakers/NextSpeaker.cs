@@ -42,7 +42,13 @@ public sealed record NextSpeaker(CommandId Id, TurnId? Ending) : MeetingCommand(
                 return Decision.Accept(events);
             }
 
-            return item.IsQuietReserveActive(now) && state.SpeakerOrder(now).Count > 0
+            var waiting = state.SpeakerOrder(now);
+            if (waiting.Count > 0 && waiting.All(e => state.IsSteppedOut(e.Participant)))
+            {
+                return new Refusal(RefusalReason.WaitingHaveSteppedOut) { Person = waiting[0].Participant };
+            }
+
+            return item.IsQuietReserveActive(now) && waiting.Count > 0
                 ? new Refusal(RefusalReason.QuietReserveKeepsTime) { Item = item.Id, Duration = item.QuietReserve }
                 : new Refusal(RefusalReason.NobodyWaiting);
         }

@@ -54,8 +54,9 @@ public static class SpeakerOrder
     }
 
     /// <summary>
-    /// The next person a "next speaker" would start. While an item's quiet-member reserve is on, only people who have
-    /// not shared in it yet are taken (a point of process is never held back).
+    /// The next person a "next speaker" would start. Someone who stepped out keeps their place but is passed over until
+    /// they are back. While an item's quiet-member reserve is on, only people who have not shared in it yet are taken
+    /// (a point of process is never held back).
     /// </summary>
     public static QueueEntry? NextEligible(MeetingState state, DateTimeOffset now)
     {
@@ -63,6 +64,11 @@ public static class SpeakerOrder
         var reserveOn = state.CurrentItem?.IsQuietReserveActive(now) == true;
         foreach (var entry in Of(state, now))
         {
+            if (state.IsSteppedOut(entry.Participant))
+            {
+                continue;
+            }
+
             if (!reserveOn || entry.Kind == QueueEntryKind.PointOfProcess || !state.SharedInCurrentItem.Contains(entry.Participant))
             {
                 return entry;

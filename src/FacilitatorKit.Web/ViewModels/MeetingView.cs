@@ -21,7 +21,8 @@ public sealed record HandRow(ParticipantId Id, string Name, bool IsUp, bool IsSp
     public string Label { get; } = $"Raise hand for {Name}";
 }
 
-public sealed record PersonRow(ParticipantId Id, string Name, string? Note);
+/// <param name="SteppedOut">Out of the room for a while, keeping their place: the turns go on without them.</param>
+public sealed record PersonRow(ParticipantId Id, string Name, string? Note, bool SteppedOut = false);
 
 /// <summary>What a countdown needs in the browser: the deadline on the server's clock, or the time left when paused.</summary>
 public sealed record Countdown(DateTimeOffset? Deadline, TimeSpan? PausedRemaining, TimeSpan? Limit)
@@ -108,7 +109,7 @@ public sealed class MeetingView
         {
             Agenda = [.. state.Agenda.Select(i => Row(i, state.CurrentItemId, now))],
             ItemCountdown = state.CurrentItem is { EndsAt: { } end } ? new Countdown(end, null, state.CurrentItem.PlannedTime) : null,
-            Present = [.. state.PresentParticipants.Select(p => new PersonRow(p.Id, p.Name, PersonNote(state, p.Id)))],
+            Present = [.. state.PresentParticipants.Select(p => new PersonRow(p.Id, p.Name, PersonNote(state, p.Id), p.IsSteppedOut))],
             Left = [.. state.Participants.Where(p => !p.IsPresent).Select(p => new PersonRow(p.Id, p.Name, null))],
             Hands = [.. state.PresentParticipants.Select(p => new HandRow(p.Id, p.Name, order.Any(e => e.Participant == p.Id), p.Id == speaking))],
             Queue = [.. order.Select((e, i) => QueueRowOf(state, e, Reason(state, order, i, now)))],
@@ -174,7 +175,9 @@ public sealed class MeetingView
             QueueEntryKind.GoRound => (entry.PassedForNow ? "passed for now" : null, $"Take {name} out of this round"),
             _ => (reason, $"Lower hand for {name}"),
         };
-        return new QueueRow(entry.Participant, name, note, remove);
+
+        // Why "Next speaker" passes over them, in the place they keep.
+        return new QueueRow(entry.Participant, name, state.IsSteppedOut(entry.Participant) ? "stepped out" : note, remove);
     }
 
     /// <summary>

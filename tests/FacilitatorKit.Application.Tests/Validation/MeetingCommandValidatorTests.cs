@@ -26,7 +26,7 @@ public class MeetingCommandValidatorTests
 
     private static readonly Actor Facilitator = Actor.Facilitator;
 
-    private static readonly string[] PersonCommandNames = ["RaiseHand", "LowerHand", "PointOfProcess", "Leaves", "SignalBreak", "AnswerBreakRequest", "HandOverChair", "StartGoRound"];
+    private static readonly string[] PersonCommandNames = ["RaiseHand", "LowerHand", "PointOfProcess", "Leaves", "StepsOut", "IsBack", "SignalBreak", "AnswerBreakRequest", "HandOverChair", "StartGoRound"];
     private static readonly string[] ItemCommandNames = ["Skip", "Remove", "Move", "ReleaseQuietReserve", "ChangeTurnPolicy", "ChangeTurnLimit", "Extend"];
 
     public static TheoryData<string> PersonCommands => [.. PersonCommandNames];
@@ -292,6 +292,8 @@ public class MeetingCommandValidatorTests
         "LowerHand" => new LowerHand(CommandId.New(), who) { Actor = Facilitator },
         "PointOfProcess" => new RaisePointOfProcess(CommandId.New(), who) { Actor = Facilitator },
         "Leaves" => new MarkParticipantLeft(CommandId.New(), who) { Actor = Facilitator },
+        "StepsOut" => new MarkSteppedOut(CommandId.New(), who) { Actor = Facilitator },
+        "IsBack" => new MarkSteppedBack(CommandId.New(), who) { Actor = Facilitator },
         "SignalBreak" => new SignalBreak(CommandId.New(), who) { Actor = Facilitator },
         "AnswerBreakRequest" => new AnswerBreakRequest(CommandId.New(), who) { Actor = Facilitator },
         "HandOverChair" => new HandOverChair(CommandId.New(), null, who) { Actor = Facilitator },

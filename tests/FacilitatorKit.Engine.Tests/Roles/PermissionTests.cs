@@ -76,6 +76,8 @@ public class PermissionTests
         ["PassForNow for the speaker"] = new(MeetingAction.RunQueue, role => Decide(GoRoundTurn(), (m, by) => m.PassForNow(by), role)),
         ["AddParticipant"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.Arrives("Fay", by: by), role)),
         ["MarkParticipantLeft"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.Leaves("Eve", by), role)),
+        ["MarkSteppedOut"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.StepsOut("Eve", by), role)),
+        ["MarkSteppedBack"] = new(MeetingAction.RunQueue, role => Decide(SteppedOut(), (m, by) => m.IsBack("Eve", by), role)),
         ["AnswerBreakRequest"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => new AnswerBreakRequest(Id(), m.P("Dee")) { Actor = by }, role)),
         ["SignalBreak for someone else"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => new SignalBreak(Id(), m.P("Eve")) { Actor = by }, role)),
         ["HandOverChair"] = new(MeetingAction.HandOverChair, role => Decide(Running(), (m, by) => new HandOverChair(Id(), m.P("Ana"), m.P("Ben")) { Actor = by }, role)),
@@ -239,6 +241,13 @@ public class PermissionTests
         var m = MeetingScenario.Gathering(Format, People);
         m.Given(m.StartMeeting(), m.RaiseHand("Dee"), new SignalBreak(Id(), m.P("Dee")) { Actor = m.Facilitator });
         return m;
+    }
+
+    /// <summary>As <see cref="Running"/>, and Eve has stepped out.</summary>
+    private static MeetingScenario SteppedOut()
+    {
+        var m = Running();
+        return m.Given(m.StepsOut("Eve"));
     }
 
     /// <summary>Ben is speaking, with a 3-minute limit.</summary>

@@ -130,6 +130,10 @@ public sealed class MeetingScenario
     public PassForNow PassForNow(Actor? by = null) => new(NewId(), State.CurrentTurn!.Id) { Actor = by ?? Facilitator };
     public MarkParticipantLeft Leaves(string name, Actor? by = null) => new(NewId(), P(name)) { Actor = by ?? Facilitator };
 
+    public MarkSteppedOut StepsOut(string name, Actor? by = null) => new(NewId(), P(name)) { Actor = by ?? Facilitator };
+
+    public MarkSteppedBack IsBack(string name, Actor? by = null) => new(NewId(), P(name)) { Actor = by ?? Facilitator };
+
     public AddParticipant Arrives(string name, int? seat = null, ParticipantKind kind = ParticipantKind.Newcomer, Actor? by = null) =>
         new(NewId(), new Participant(People.TryGetValue(name, out var known) ? known : Add(name), name, kind), seat) { Actor = by ?? Facilitator };
 

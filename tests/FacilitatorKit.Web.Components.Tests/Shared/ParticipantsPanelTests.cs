@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Bunit;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Participants;
@@ -23,7 +24,7 @@ public class ParticipantsPanelTests : ComponentTest
         var people = cut.ByRole("list", "Participants").AllByRole("listitem");
         Assert.Equal(["Ana", "Ben"], people.Select(p => p.QuerySelector(".name")!.TextContent));
         Assert.Equal(["chair"], people[0].QuerySelectorAll(".tag").Select(t => t.TextContent));
-        Assert.Equal(["Ana has left", "Ben has left"], people.Select(p => Accessible.NameOf(Assert.Single(p.AllByRole("button")))));
+        Assert.Equal(["Ana stepped out", "Ben stepped out"], people.Select(p => Accessible.NameOf(Assert.Single(p.AllByRole("button")))));
         cut.ByRole("textbox", "Participant name");
         Assert.Equal(["Guest", "Newcomer"], cut.ByRole("combobox", "Joins as").QuerySelectorAll("option").Select(o => o.TextContent));
         cut.ByRole("button", "Add participant");
@@ -47,13 +48,16 @@ public class ParticipantsPanelTests : ComponentTest
     }
 
     [Fact]
-    public async Task EnterInTheField_AddsTheParticipant()
+    public async Task TheNameFieldsForm_AddsTheParticipant_SoEnterInTheFieldDoes()
     {
         var meeting = await NewMeetingAsync(["Ana", "Ben"]);
         var cut = Render(meeting);
+        var field = cut.ByRole("textbox", "Participant name");
+        var form = field.Closest("form")!;
 
-        await cut.ByRole("textbox", "Participant name").InputAsync(new() { Value = "Eli" });
-        await cut.ByRole("textbox", "Participant name").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        await field.InputAsync(new() { Value = "Eli" });
+        Assert.Equal("submit", form.ByRole("button", "Add participant").GetAttribute("type"));
+        await form.SubmitAsync();
 
         Assert.Contains(meeting.State.Participants, p => p.Name == "Eli" && p.Kind == ParticipantKind.Guest);
     }
@@ -92,11 +96,11 @@ public class ParticipantsPanelTests : ComponentTest
     public async Task HasLeft_AsksOnce_ThenMarksThePersonAsGone()
     {
         var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await Render(meeting).ByRole("button", "Ben stepped out").PressAsync();
         var cut = Render(meeting);
-
         await cut.ByRole("button", "Ben has left").ClickAsync(new());
         Assert.True(meeting.State.IsPresent(meeting["Ben"])); // asked, not done
-        await cut.ByRole("group", "Has Ben left for tonight?").ByRole("button", "Yes, Ben has left").ClickAsync(new());
+        await cut.ByRole("group", "Has Ben left for tonight?").ByRole("button", "Yes, Ben has left").PressAsync();
 
         Assert.False(meeting.State.IsPresent(meeting["Ben"]));
     }
@@ -105,13 +109,34 @@ public class ParticipantsPanelTests : ComponentTest
     public async Task HasLeft_NotYet_KeepsThemHere()
     {
         var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await Render(meeting).ByRole("button", "Ben stepped out").PressAsync();
         var cut = Render(meeting);
-
         await cut.ByRole("button", "Ben has left").ClickAsync(new());
         await cut.ByRole("group", "Has Ben left for tonight?").ByRole("button", "Not yet").ClickAsync(new());
 
         Assert.True(meeting.State.IsPresent(meeting["Ben"]));
         cut.ByRole("button", "Ben has left");
+    }
+
+    /// <summary>B5: stepping out keeps the person and their place; one press, undone by "is back" in the same spot.</summary>
+    [Fact]
+    public async Task SteppedOut_IsMarked_AndIsBackInTheSamePlace_AndADoubleTapDoesNotUndoIt()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        IElement BenRow() => Render(meeting).ByRole("list", "Participants").AllByRole("listitem")[1];
+
+        await BenRow().ByRole("button", "Ben stepped out").PressAsync();
+        await BenRow().ByRole("button", "Ben is back").PressAsync(clickCount: 2); // the second click of a double tap
+
+        Assert.True(meeting.State.IsSteppedOut(meeting["Ben"]));
+        Assert.True(meeting.State.IsPresent(meeting["Ben"]));
+        Assert.Equal("stepped out", BenRow().QuerySelector(".tag")?.TextContent);
+        Assert.Equal(["Ben is back", "Ben has left"], BenRow().AllByRole("button").Select(Accessible.NameOf));
+
+        await BenRow().ByRole("button", "Ben is back").PressAsync();
+
+        Assert.False(meeting.State.IsSteppedOut(meeting["Ben"]));
+        Assert.Equal(["Ben stepped out"], BenRow().AllByRole("button").Select(Accessible.NameOf));
     }
 
     /// <summary>B5: someone who stepped out and came back became two people, with two airtime rows and "not spoken yet" again.</summary>
@@ -175,5 +200,30 @@ public class ParticipantsPanelTests : ComponentTest
 
         Assert.Equal(["Ana", "Ben", "Gia", "Noor"], rows.Select(r => r.QuerySelector(".name")!.TextContent));
         Assert.Equal(["chair", null, "guest", "newcomer"], rows.Select(r => r.QuerySelector(".tag")?.TextContent.Trim()));
+    }
+
+    /// <summary>B6: a member arriving late joins as that member; only members not here tonight (and still in the group) are offered.</summary>
+    [Fact]
+    public async Task AMemberArrivingLate_JoinsAsThemselves_AndOnlyMembersNotHereAreOffered()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben", "Cai"]);
+        await meeting.DoAsync(new MarkParticipantLeft(CommandId.New(), meeting["Cai"]));
+        var dee = new Application.Groups.MemberRecord { Id = Guid.NewGuid(), Name = "Dee" };
+        var gone = new Application.Groups.MemberRecord { Id = Guid.NewGuid(), Name = "Eli", HasLeft = true };
+        Application.Groups.MemberRecord[] members =
+        [
+            new() { Id = meeting["Ana"].Value, Name = "Ana" }, new() { Id = meeting["Cai"].Value, Name = "Cai" }, dee, gone,
+        ];
+        IRenderedComponent<ParticipantsPanel> RenderWithMembers() => Context.Render<ParticipantsPanel>(p => p
+            .Add(c => c.View, ViewOf(meeting)).Add(c => c.Send, SendAs(meeting)).Add(c => c.Members, members));
+
+        var late = RenderWithMembers().ByRole("combobox", "Member arriving late");
+        Assert.Equal(["Choose a member", "Dee"], late.QuerySelectorAll("option").Select(o => o.TextContent));
+        await late.ChangeAsync(new() { Value = dee.Id.ToString() });
+        await late.Closest("form")!.SubmitAsync();
+
+        var joined = Assert.Single(meeting.State.Participants, p => p.Name == "Dee");
+        Assert.Equal((dee.Id, ParticipantKind.Member), (joined.Id.Value, joined.Kind));
+        Assert.False(RenderWithMembers().HasRole("combobox", "Member arriving late"));
     }
 }

@@ -81,6 +81,19 @@ public class MeetingViewTests
     }
 
     [Fact]
+    public void SomeoneWhoSteppedOut_KeepsTheirPlace_SaysWhy_AndIsNotNext()
+    {
+        var s = new Script("Ana", "Ben", "Cai").Raise("Ben").Raise("Cai");
+        s.Do(new MarkSteppedOut(CommandId.New(), s.People["Ben"]) { Actor = Actor.Facilitator });
+
+        var view = s.View();
+
+        Assert.Equal([("Ben", "stepped out"), ("Cai", null)], view.Queue.Select(q => (q.Name, q.Note)));
+        Assert.Equal("Cai", view.NextUp);
+        Assert.Equal([false, true, false], view.Present.Select(p => p.SteppedOut));
+    }
+
+    [Fact]
     public void Queue_SaysWhoHasAPointOfProcess_AndWhoPassedForNow()
     {
         var s = new Script("Ana", "Ben", "Cai").NextItem(); // the check-in go-round: Ben, Cai, Ana

@@ -33,6 +33,16 @@ public sealed class MarkParticipantLeftValidator : CommandValidator<MarkParticip
     public MarkParticipantLeftValidator() => PersonInMeeting(c => c.Participant);
 }
 
+public sealed class MarkSteppedOutValidator : CommandValidator<MarkSteppedOut>
+{
+    public MarkSteppedOutValidator() => PersonInMeeting(c => c.Participant);
+}
+
+public sealed class MarkSteppedBackValidator : CommandValidator<MarkSteppedBack>
+{
+    public MarkSteppedBackValidator() => PersonInMeeting(c => c.Participant);
+}
+
 public sealed class SignalBreakValidator : CommandValidator<SignalBreak>
 {
     public SignalBreakValidator() => PersonInMeeting(c => c.Participant);
