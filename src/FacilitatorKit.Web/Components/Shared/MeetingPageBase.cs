@@ -73,7 +73,10 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     /// <summary>The group's name and page, for the way back.</summary>
     protected GroupRecord? Group { get; private set; }
 
-    /// <summary>The group's members, for facilitator roles: one not here tonight can join late as themselves.</summary>
+    /// <summary>
+    /// For facilitator roles, the group's members who were not at the meeting when this view opened: one of them can
+    /// join late as themselves. Only those, so that a view of a meeting everyone came to holds none.
+    /// </summary>
     protected IReadOnlyList<MemberRecord> Members { get; private set; } = [];
 
     /// <summary>Who a device showing this page acts as (until sign-in exists, the address decides): see <see cref="DeviceActor"/>.</summary>
@@ -111,7 +114,9 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
             _subscription = Live.WatchMeeting(id, OnSaved);
             Group = await Groups.GroupOfMeetingAsync(id);
             Chime = Group?.SoftChime == true ? "on" : "off";
-            Members = Group is not null && Permissions.Allows(Role, MeetingAction.RunQueue) ? await Groups.MembersAsync(Group.Id) : [];
+            Members = Group is not null && Permissions.Allows(Role, MeetingAction.RunQueue)
+                ? [.. (await Groups.MembersAsync(Group.Id)).Where(m => !m.HasLeft && Session.State.FindParticipant(new ParticipantId(m.Id)) is null)]
+                : [];
             _subscribed = id;
             if (Role != Role.Display) // the room display shows none of the slow-moving figures
             {
