@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Data;
 using Microsoft.EntityFrameworkCore;
@@ -227,6 +228,27 @@ public sealed class FairUnderRealHandsTests(WebAppFixture app) : BrowserTest(app
         Assert.Equal(Engine.Participants.ParticipantKind.Member, joined.Kind);
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<FacilitatorKitDb>>().CreateDbContextAsync();
         Assert.True(await db.Attendance.AnyAsync(a => a.MeetingId == meeting && a.MemberId == dana.Id));
+    }
+
+    /// <summary>
+    /// B11: the Airtime table lagged the speaker by up to 20 s. The speaker's airtime now counts up on the screen by the
+    /// second (drawn by the browser from the server's figure), and stands still while the turn is paused.
+    /// </summary>
+    [Fact]
+    public async Task TheSpeakersAirtime_CountsUpLive_AndStopsWhilePaused()
+    {
+        var (_, console, _) = await StartedWithHandsUpAsync("Alex");
+        await console.NextSpeakerAsync("Alex");
+        var alexAirtime = console.Airtime.GetByRole(AriaRole.Row).Filter(new() { Has = console.Page.GetByRole(AriaRole.Rowheader, new() { Name = "Alex", Exact = true }) })
+            .GetByRole(AriaRole.Cell).First;
+
+        await Expect(alexAirtime).ToHaveTextAsync(new Regex("^0:0[3-5]$"), new() { Timeout = 6000 }); // no server render comes for 20 s
+
+        await console.PauseButton.ClickAsync();
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Resume", Exact = true })).ToBeVisibleAsync();
+        var paused = await alexAirtime.InnerTextAsync();
+        await Task.Delay(1500);
+        Assert.Equal(paused, await alexAirtime.InnerTextAsync());
     }
 
     // A finger: a tap where the control is on screen now, as a touchscreen delivers it (touch events, then a click).

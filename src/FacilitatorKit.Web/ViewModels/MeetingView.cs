@@ -69,6 +69,29 @@ public sealed class MeetingView
     public Countdown? ItemCountdown { get; private init; }
     /// <summary>When the meeting is projected to end, as this device tells the time.</summary>
     public string ProjectedEnd => _clock.Time(State.ProjectedEnd(Now));
+
+    /// <summary>
+    /// When <see cref="ProjectedEnd"/> next reads differently with time alone: while the current item is within its time
+    /// box the end stands still; once it runs over, the end moves with the clock and its time of day turns each minute.
+    /// </summary>
+    public DateTimeOffset? ProjectedEndChangesAt
+    {
+        get
+        {
+            if (State.CurrentItem is not { Status: AgendaItemStatus.Running, EndsAt: { } itemEnd })
+            {
+                return null;
+            }
+
+            if (Now < itemEnd)
+            {
+                return itemEnd;
+            }
+
+            var intoItsMinute = TimeSpan.FromTicks(State.ProjectedEnd(Now).UtcTicks % TimeSpan.TicksPerMinute);
+            return Now + (TimeSpan.FromMinutes(1) - intoItsMinute);
+        }
+    }
     public IReadOnlyList<PersonRow> Present { get; private init; } = [];
 
     /// <summary>People who came tonight and have left, in seating order: any of them can come back as themselves.</summary>

@@ -80,6 +80,23 @@ public class MeetingViewTests
         Assert.Equal("Cai", view.NextUp);
     }
 
+    /// <summary>B11: the projected end lagged by up to 20 s; the page now renders again exactly when it would read differently.</summary>
+    [Fact]
+    public void ProjectedEnd_StandsStillWithinTheTimeBox_ThenTurnsEachMinuteOnceTheItemRunsOver()
+    {
+        var s = new Script("Ana", "Ben").Wait(TimeSpan.FromMinutes(1)); // Welcome: 19:00 to 19:05, the meeting to 20:00
+
+        Assert.Equal(Start.AddMinutes(5), s.View().ProjectedEndChangesAt);
+        Assert.Equal(Start.AddMinutes(60), s.State.ProjectedEnd(s.Now));
+
+        s.Wait(TimeSpan.FromSeconds(380)); // 19:07:20, 2:20 over: the end reads 20:02
+        Assert.Equal(Start.AddMinutes(62).AddSeconds(20), s.State.ProjectedEnd(s.Now));
+        Assert.Equal(Start.AddMinutes(8), s.View().ProjectedEndChangesAt);
+
+        s.Do(new EndMeeting(CommandId.New()) { Actor = Actor.Facilitator });
+        Assert.Null(s.View().ProjectedEndChangesAt);
+    }
+
     [Fact]
     public void SomeoneWhoSteppedOut_KeepsTheirPlace_SaysWhy_AndIsNotNext()
     {

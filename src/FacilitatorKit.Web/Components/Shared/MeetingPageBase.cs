@@ -136,9 +136,10 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         }
     }
 
-    // Two things change with time alone, not with a saved change: "Undo change of speaker" goes when it can no longer
-    // be used (rather than staying to be refused), and the quiet-member reserve begins (every view says so, and the
-    // display's "Next" follows it). The page renders again at the next of those moments.
+    // Three things change with time alone, not with a saved change: "Undo change of speaker" goes when it can no longer
+    // be used (rather than staying to be refused), the quiet-member reserve begins (every view says so, and the
+    // display's "Next" follows it), and the projected end moves once the current item runs over (the views with the
+    // agenda show it). The page renders again at the next of those moments.
     private void RefreshAtNextTurningPoint()
     {
         _turningPoint?.Dispose();
@@ -148,7 +149,12 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
             return;
         }
 
-        DateTimeOffset?[] moments = [view.Undo?.Until, view.Reserve is { IsOn: false } reserve ? reserve.From : null];
+        DateTimeOffset?[] moments =
+        [
+            view.Undo?.Until,
+            view.Reserve is { IsOn: false } reserve ? reserve.From : null,
+            Role == Role.Display ? null : view.ProjectedEndChangesAt,
+        ];
         var next = moments.Where(m => m > view.Now).Min();
         if (next is { } at)
         {

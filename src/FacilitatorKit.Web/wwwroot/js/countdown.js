@@ -96,6 +96,17 @@ export function readingOf(el, serverNowMs) {
   return { remaining, limit, state, text: format(el, remaining), words: wordsOf(el, state) };
 }
 
+// A count-up: the airtime of whoever is speaking, in the Airtime table's row (FairnessPanel.razor). Its first cell
+// shows the time since data-count-up-from (the server's clock), floored to the second as the server writes airtime.
+// Returns how long until it next changes.
+function countUp(el, now) {
+  const elapsed = Math.max(0, now - Number(el.dataset.countUpFrom));
+  const s = Math.floor(elapsed / 1000);
+  show(el.querySelector("td"), `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`);
+  el.drawn = drawnKey(el);
+  return 1000 - (elapsed % 1000);
+}
+
 let timer = 0;
 let synced = false; // until this device has measured the server's clock, the server's own text stands
 
@@ -107,6 +118,9 @@ function tick() {
   clearTimeout(timer);
   const now = Date.now() + offset;
   let next = Infinity;
+  for (const el of countups) {
+    if (el.dataset.countUpFrom) next = Math.min(next, countUp(el, now));
+  }
   for (const el of countdowns) {
     if (!el.hasAttribute("data-countdown")) continue;
     const reading = readingOf(el, now);
@@ -139,7 +153,8 @@ function tick() {
 // any change to the page a glance at the countdowns (one to three of them) says whether Blazor touched one, without
 // looking through the page's other changes; this script's own writes match what it remembers.
 const countdowns = document.getElementsByClassName("countdown"); // live: Blazor adds and removes them
-const drawnKey = el => [el.dataset.deadline, el.dataset.pausedMs, el.dataset.limitMs, el.className, el.textContent].join("|");
+const countups = document.getElementsByClassName("countup");
+const drawnKey = el => [el.dataset.deadline, el.dataset.pausedMs, el.dataset.limitMs, el.dataset.countUpFrom, el.className, el.textContent].join("|");
 
 let started = false;
 
@@ -154,9 +169,15 @@ export function start() {
         return;
       }
     }
+    for (const el of countups) {
+      if (el.drawn !== drawnKey(el)) {
+        tick();
+        return;
+      }
+    }
   }).observe(document.documentElement, {
     subtree: true, childList: true, characterData: true,
-    attributes: true, attributeFilter: ["data-deadline", "data-paused-ms", "data-limit-ms", "class"],
+    attributes: true, attributeFilter: ["data-deadline", "data-paused-ms", "data-limit-ms", "data-count-up-from", "class"],
   });
 
   // Start from the best of a few quick measurements: a single slow round trip (a busy device, a busy network) can be
