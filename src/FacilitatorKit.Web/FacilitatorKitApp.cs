@@ -54,6 +54,10 @@ public static partial class FacilitatorKitApp
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
+        // A facilitator who presses Ctrl+C expects the app to go. Open pages are turned away while it stops (below);
+        // anything else still open after this is cut off rather than waited for.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(4));
+
         var app = builder.Build();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FacilitatorKit");
         StoreSetup.Initialize(connectionString, Path.Combine(AppContext.BaseDirectory, "formats"));
@@ -61,6 +65,20 @@ public static partial class FacilitatorKitApp
         LogDataLocation(log, databasePath);
 
         app.Lifetime.ApplicationStarted.Register(() => WarnIfReachableFromTheNetwork(app, log));
+
+        // While the app stops, a page that reconnects would hold the stop open (a graceful stop waits for every open
+        // connection, 30 s by default): new requests are turned away, and the open pages say they are rejoining.
+        app.Use((http, next) =>
+        {
+            if (!app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                return next(http);
+            }
+
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.Connection = "close";
+            return Task.CompletedTask;
+        });
 
         if (!app.Environment.IsDevelopment())
         {

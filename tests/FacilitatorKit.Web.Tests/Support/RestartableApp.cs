@@ -53,6 +53,27 @@ public sealed class RestartableApp : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the server as Ctrl+C or a service manager does: the host's own graceful stop, with no deadline from here.
+    /// Returns how long it took.
+    /// </summary>
+    public async Task<TimeSpan> ShutDownAsync()
+    {
+        var app = _app ?? throw new InvalidOperationException("The app is not running.");
+        _app = null;
+        if (_facilitator is { } facilitator)
+        {
+            _facilitator = null;
+            await facilitator.DisposeAsync();
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await app.StopAsync(CancellationToken.None);
+        var took = clock.Elapsed;
+        await app.DisposeAsync();
+        return took;
+    }
+
     /// <summary>Stops the server: open pages lose their connection, and everything the app held in memory is gone.</summary>
     public async Task StopAsync()
     {
