@@ -19,9 +19,11 @@ public sealed class RestartableApp : IAsyncDisposable
     private int _port = UnusedFixedPort();
     private WebApplication? _app;
     private AsyncServiceScope? _facilitator;
+    private readonly Action<WebApplicationBuilder>? _configure;
 
-    private RestartableApp()
+    private RestartableApp(Action<WebApplicationBuilder>? configure)
     {
+        _configure = configure;
         Directory.CreateDirectory(_folder);
     }
 
@@ -35,9 +37,10 @@ public sealed class RestartableApp : IAsyncDisposable
 
     private string Database => Path.Combine(_folder, "facilitatorkit.db");
 
-    public static async Task<RestartableApp> StartAsync()
+    /// <param name="configure">Changes to the app's services, such as a clock the test moves (<see cref="ShiftedClock"/>).</param>
+    public static async Task<RestartableApp> StartAsync(Action<WebApplicationBuilder>? configure = null)
     {
-        var app = new RestartableApp();
+        var app = new RestartableApp(configure);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -107,7 +110,7 @@ public sealed class RestartableApp : IAsyncDisposable
             throw new InvalidOperationException("The app is already running; stop it first.");
         }
 
-        var app = WebAppFixture.BuildApp(BaseAddress.ToString().TrimEnd('/'), Database);
+        var app = WebAppFixture.BuildApp(BaseAddress.ToString().TrimEnd('/'), Database, _configure);
         try
         {
             await FacilitatorKitApp.RestoreMeetingsAsync(app);

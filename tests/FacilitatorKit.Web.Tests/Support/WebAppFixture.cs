@@ -63,7 +63,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     }
 
     /// <summary>The app as the tests run it: Kestrel on this address, this database file, quiet logs.</summary>
-    public static WebApplication BuildApp(string url, string database) =>
+    public static WebApplication BuildApp(string url, string database, Action<WebApplicationBuilder>? configure = null) =>
         FacilitatorKitApp.Build(
             [
                 $"--urls={url}",
@@ -74,7 +74,11 @@ public sealed class WebAppFixture : IAsyncLifetime
                 // counts as slow here after a second, not 300 ms. LiveMeetingTests checks both sides of it.
                 $"--{BusyCue.SettingName}=1000",
             ],
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+            builder =>
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                configure?.Invoke(builder);
+            });
 
     /// <summary>Where a started app listens, as a base address ending in a slash.</summary>
     public static Uri ListeningAddress(WebApplication app)
