@@ -45,9 +45,9 @@ public static class StoreSetup
     public static void Initialize(string connectionString, string? formatsFolder = null)
     {
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        if (!string.IsNullOrEmpty(path) && path != ":memory:")
         {
-            Directory.CreateDirectory(folder);
+            KeepPrivate(Path.GetFullPath(path));
         }
 
         using var connection = new SqliteConnection(connectionString);
@@ -57,6 +57,42 @@ public static class StoreSetup
         if (formatsFolder is not null && Directory.Exists(formatsFolder))
         {
             SeedFormats(connection, formatsFolder);
+        }
+    }
+
+    /// <summary>
+    /// Membership of a support group is special-category personal data: on Linux and macOS the folder the app creates
+    /// is its owner's alone (0700), and the database file and its WAL and shared-memory files are read and written by
+    /// the owner only (0600). SQLite gives the files it creates next to the database the database file's mode, so the
+    /// file is made (empty) before SQLite opens it; files from an earlier version are tightened. On Windows the
+    /// per-user application data folder is private already.
+    /// </summary>
+    private static void KeepPrivate(string database)
+    {
+        var folder = Path.GetDirectoryName(database)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
+        }
+
+        if (!File.Exists(database))
+        {
+            using var created = new FileStream(database, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+        }
+
+        foreach (var file in new[] { database, database + "-wal", database + "-shm", database + "-journal" })
+        {
+            if (File.Exists(file) && (File.GetUnixFileMode(file) & ~OwnerOnly) != 0)
+            {
+                File.SetUnixFileMode(file, OwnerOnly);
+            }
         }
     }
 

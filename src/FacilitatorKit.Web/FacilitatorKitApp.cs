@@ -6,6 +6,7 @@ using FacilitatorKit.Data;
 using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Web.Acting;
 using FacilitatorKit.Web.Components;
+using FacilitatorKit.Web.Edge;
 using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.Notes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,10 +23,18 @@ public static partial class FacilitatorKitApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        var urls = builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"];
+        if (string.IsNullOrEmpty(urls))
         {
+            urls = DefaultUrl;
             builder.WebHost.UseUrls(DefaultUrl); // loopback only, unless the facilitator opts in with --urls
         }
+
+        builder.AddNetworkEdge(urls);
+
+        // Run from a build (dotnet run) in any environment, the pages' scripts and styles come from the build output,
+        // as in a published app they come from wwwroot: the README's run command starts in Production.
+        builder.WebHost.UseStaticWebAssets();
 
         configure?.Invoke(builder);
 
@@ -66,6 +75,8 @@ public static partial class FacilitatorKitApp
 
         app.Lifetime.ApplicationStarted.Register(() => WarnIfReachableFromTheNetwork(app, log));
 
+        app.UseNetworkEdge();
+
         // While the app stops, a page that reconnects would hold the stop open (a graceful stop waits for every open
         // connection, 30 s by default): new requests are turned away, and the open pages say they are rejoining.
         app.Use((http, next) =>
@@ -101,7 +112,7 @@ public static partial class FacilitatorKitApp
             http.Response.Headers.CacheControl = "no-cache";
             return http.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(styles.Css, "text/css");
         });
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
     }
 
