@@ -48,7 +48,24 @@ public class GroupServiceTests
 
         var taken = again.ErrorFor("Name")!;
         Assert.True(taken.Is(InputProblem.NameTakenInGroup));
-        Assert.Equal("sam", taken.Args["Name"]);
+        Assert.Equal("Sam", taken.Args["Name"]); // the name already in the group, as people know it
+        Assert.Single(await f.Groups.MembersAsync(group.Id));
+    }
+
+    /// <summary>Issue 13 F5: "Ana", "Ana" with a hidden joiner and a Cyrillic "Аnа" all passed the duplicate check.</summary>
+    [Theory]
+    [InlineData("Ana\u200D")]
+    [InlineData("\u0410n\u0430")]
+    [InlineData("ＡＮＡ")]
+    public async Task AddMember_ANameThatLooksTheSameAsAMembers_IsRefused(string lookalike)
+    {
+        await using var f = new SessionFixture();
+        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
+        await f.Groups.AddMemberAsync(group.Id, "Ana");
+
+        var again = await f.Groups.AddMemberAsync(group.Id, lookalike);
+
+        Assert.True(again.ErrorFor("Name")!.Is(InputProblem.NameTakenInGroup));
         Assert.Single(await f.Groups.MembersAsync(group.Id));
     }
 

@@ -216,9 +216,11 @@ public sealed class GroupService(
             return FieldError.From(result.Errors[0]);
         }
 
-        var normalized = NameRules.Normalize(name);
-        return await groups.MemberNameTakenAsync(groupId, normalized, self, cancellationToken).ConfigureAwait(false)
-            ? new FieldError("Name", InputProblem.NameTakenInGroup, ("Name", normalized))
+        // By what the names look like, not their bytes: "Ana", "Ana" with a hidden joiner and a Cyrillic "Аnа" are one
+        // name to the people in the room. A group has tens of members, so they are compared here, not in SQL.
+        var members = await groups.MembersAsync(groupId, cancellationToken).ConfigureAwait(false);
+        return members.FirstOrDefault(m => m.Id != self && NameRules.Same(m.Name, name ?? "")) is { } namesake
+            ? new FieldError("Name", InputProblem.NameTakenInGroup, ("Name", namesake.Name))
             : null;
     }
 

@@ -23,9 +23,6 @@ public interface IGroupRepository
 
     Task<MemberRecord?> MemberAsync(Guid memberId, CancellationToken cancellationToken = default);
 
-    /// <summary>Whether someone else in the group (not <paramref name="except"/>) has this name, ignoring case.</summary>
-    Task<bool> MemberNameTakenAsync(Guid groupId, string name, Guid? except, CancellationToken cancellationToken = default);
-
     Task AddMemberAsync(MemberRecord member, CancellationToken cancellationToken = default);
 
     Task UpdateMemberAsync(MemberRecord member, CancellationToken cancellationToken = default);

@@ -11,6 +11,11 @@ public enum InputProblem
     NameMissing,
     NameTooLong,
     NameHasInvisibleCharacters,
+    NameLooksBlank,
+
+    /// <summary>Max: how many marks one character may carry.</summary>
+    NameHasStackedMarks,
+    NameLooksLikeContact,
 
     // Agenda items and formats. Min, Max: the range (TimeSpan or count).
     ItemNeedsTitle,

@@ -54,13 +54,6 @@ public sealed class GroupRepository(IDbContextFactory<FacilitatorKitDb> contexts
         return await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> MemberNameTakenAsync(Guid groupId, string name, Guid? except, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        // The column's collation is NOCASE: "ana" is taken by "Ana".
-        return await db.Members.AnyAsync(m => m.GroupId == groupId && m.Id != except && m.Name == name, cancellationToken).ConfigureAwait(false);
-    }
-
     public async Task AddMemberAsync(MemberRecord member, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

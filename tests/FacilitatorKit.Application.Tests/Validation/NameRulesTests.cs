@@ -17,8 +17,11 @@ public class NameRulesTests
     [InlineData("Sam 🌻")]
     [InlineData("Jo & Co; DROP TABLE members")]
     [InlineData("<b>Sam</b>")]
-    [InlineData("1234567890123456789012345678901234567890")]
-    [InlineData("   1234567890123456789012345678901234567890   ")]
+    [InlineData("abcdefghijabcdefghijabcdefghijabcdefghij")]
+    [InlineData("   abcdefghijabcdefghijabcdefghijabcdefghij   ")]
+    [InlineData("Agent 007")]
+    [InlineData("Nguyễn")]               // two marks on one letter, as Vietnamese writes them
+    [InlineData("Mehr‌noush")]       // the non-joiner Persian names need
     public void Name_OneToFortyCharactersAfterTrimming_IsAccepted(string name) =>
         Assert.True(Validator.Validate(new NameForm(name)).IsValid);
 
@@ -53,6 +56,54 @@ public class NameRulesTests
     [InlineData("\uFEFFBen")]
     public void Name_WithInvisibleFormattingCharacters_IsRefused(string name) =>
         Assert.Equal([nameof(InputProblem.NameHasInvisibleCharacters)], Problems(name));
+
+    /// <summary>Issue 13 F8: names that look blank were accepted and listed as an empty row.</summary>
+    [Theory]
+    [InlineData("\u3164")]         // Hangul filler: a letter that draws nothing
+    [InlineData("\u2800\u2800")]   // blank Braille patterns
+    [InlineData("\u200D")]         // a lone zero-width joiner
+    [InlineData("\u0301")]         // a combining mark with nothing to sit on
+    [InlineData("\uFFA0\u115F")]
+    public void Name_ThatLooksBlank_IsRefused(string name) =>
+        Assert.Equal([nameof(InputProblem.NameLooksBlank)], Problems(name));
+
+    [Theory]
+    [InlineData("Ana\u2028Ben")] // a line separator inside a name
+    [InlineData("Ana\u2029Ben")]
+    [InlineData("Ana\u00A0Ben")] // a space that is not a space
+    public void Name_WithLineSeparatorsOrOddSpaces_IsRefused(string name) =>
+        Assert.Equal([nameof(InputProblem.NameHasInvisibleCharacters)], Problems(name));
+
+    /// <summary>Issue 13 F8: one "40-character" name held 820 code points, and its marks drew across other rows.</summary>
+    [Fact]
+    public void Name_WithMarksStackedOnALetter_IsRefused()
+    {
+        var zalgo = "A" + string.Concat(Enumerable.Repeat("\u0300\u0301\u0302", 20)) + "na";
+
+        Assert.Equal([nameof(InputProblem.NameHasStackedMarks)], Problems(zalgo));
+        Assert.True(Validator.Validate(new NameForm("A\u0300\u0301\u0302\u0303na")).IsValid); // four still pass
+    }
+
+    [Theory]
+    [InlineData("ana@example.com")]
+    [InlineData("+44 7700 900123")]
+    [InlineData("(01) 234-5678")]
+    public void Name_ThatIsAnEmailOrPhoneNumber_IsRefused(string name) =>
+        Assert.Equal([nameof(InputProblem.NameLooksLikeContact)], Problems(name));
+
+    [Theory]
+    [InlineData("Ana", "ana")]
+    [InlineData("Ana", "Ana\u200D")]     // a hidden joiner
+    [InlineData("Ana", "\u0410n\u0430")] // Cyrillic А and а
+    [InlineData("Ana", "Ａｎａ")]         // full-width
+    [InlineData("Ola", "\u039Fla")]       // Greek Omicron
+    public void Same_TellsNamesApartAsPeopleSeeThem(string a, string b) => Assert.True(NameRules.Same(a, b));
+
+    [Theory]
+    [InlineData("Ana", "Anna")]
+    [InlineData("José", "Jose")]
+    [InlineData("Lena", "Léna")]
+    public void Same_KeepsDifferentNamesApart(string a, string b) => Assert.False(NameRules.Same(a, b));
 
     [Fact]
     public void Name_CountsCharactersAsPeopleSeeThem()
