@@ -61,7 +61,8 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
             m.ToTable("Meetings");
             m.Property(x => x.FormatName).HasMaxLength(40);
             m.Property(x => x.Phase).HasMaxLength(16);
-            m.HasIndex(x => new { x.GroupId, x.Number }).IsUnique();
+            // A cancelled meeting gives its number back (schema 4).
+            m.HasIndex(x => new { x.GroupId, x.Number }).IsUnique().HasFilter("\"Phase\" <> 'Cancelled'");
             m.HasOne<GroupRecord>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
         });
 

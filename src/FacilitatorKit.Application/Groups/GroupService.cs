@@ -150,6 +150,12 @@ public sealed class GroupService(
             return Validated<MeetingCreated>.Invalid("Format", InputProblem.FormatUnknown);
         }
 
+        // One meeting waits to start at a time: it holds the next session, so a second would take the one after.
+        if ((await groups.MeetingsAsync(groupId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Phase == MeetingPhase.Gathering) is { } waiting)
+        {
+            return Validated<MeetingCreated>.Invalid("Group", InputProblem.MeetingWaitingToStart, ("Number", waiting.Number));
+        }
+
         var number = await groups.NextMeetingNumberAsync(groupId, clock.GetUtcNow() - OrphanAge, cancellationToken).ConfigureAwait(false);
         if (group is { Kind: GroupKind.Closed, PlannedSessions: { } planned } && number > planned)
         {
@@ -192,6 +198,18 @@ public sealed class GroupService(
         return outcome.IsAccepted
             ? Validated<MeetingCreated>.Valid(new MeetingCreated(meetingId, number, group.PlannedSessions))
             : Validated<MeetingCreated>.Invalid(outcome.Errors ?? [outcome.Problem!]);
+    }
+
+    /// <summary>
+    /// Calls off a meeting of the group that has not started (B8): it gives its session number back, leaves the
+    /// group's list of meetings, and counts as nobody's chairing or attendance. Facilitator only (the engine checks).
+    /// </summary>
+    public async Task<CommandOutcome?> CancelMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default)
+    {
+        var session = await sessions.GetAsync(meeting, cancellationToken).ConfigureAwait(false);
+        return session is null
+            ? null
+            : await session.SubmitAsync(new CancelMeeting(CommandId.New()), acting.Actor, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The airtime ledgers of the group's most recent meetings (the one given excluded), replayed from their logs.</summary>

@@ -53,6 +53,9 @@ public enum InputProblem
     AllSessionsSetUp,
     NotAMember,
     MeetingStartedElsewhere,
+
+    /// <summary>Number: the group's meeting that is set up and has not started; it holds the next session until it starts or is cancelled.</summary>
+    MeetingWaitingToStart,
     MemberGone,
 
     /// <summary>Name: the name as typed.</summary>

@@ -48,6 +48,10 @@ public enum RefusalReason
     MeetingAlreadySetUp,
     MeetingNotStarted,
     MeetingEnded,
+    MeetingCancelled,
+
+    /// <summary>Only a meeting that has not started can be cancelled; one under way is ended instead.</summary>
+    MeetingAlreadyStarted,
     NoItemUnderWay,
 
     /// <summary>Person: who has left.</summary>

@@ -54,6 +54,7 @@ public class PermissionTests
         ["ChangeFormat"] = new(MeetingAction.ChangeFormat, role => Decide(Gathering(), (m, by) => new ChangeFormat(Id(), Formats.PeerSupportCircle) { Actor = by }, role)),
         ["StartMeeting"] = new(MeetingAction.StartOrEndMeeting, role => Decide(Gathering(), (m, by) => m.StartMeeting(by), role)),
         ["EndMeeting"] = new(MeetingAction.StartOrEndMeeting, role => Decide(Running(), (m, by) => m.EndMeeting(by), role)),
+        ["CancelMeeting"] = new(MeetingAction.StartOrEndMeeting, role => Decide(Gathering(), (m, by) => m.CancelMeeting(by), role)),
         ["NextItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => m.NextItem(by), role)),
         ["SkipAgendaItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new SkipAgendaItem(Id(), new AgendaItemId(3)) { Actor = by }, role)),
         ["ExtendAgendaItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new ExtendAgendaItem(Id(), new AgendaItemId(1), TimeSpan.FromMinutes(5)) { Actor = by }, role)),

@@ -32,3 +32,7 @@ public sealed class StartMeetingValidator : ShapeFree<StartMeeting>
 public sealed class EndMeetingValidator : ShapeFree<EndMeeting>
 {
 }
+
+public sealed class CancelMeetingValidator : ShapeFree<CancelMeeting>
+{
+}
