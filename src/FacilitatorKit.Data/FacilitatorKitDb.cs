@@ -39,6 +39,9 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
             g.Property(x => x.Name).HasMaxLength(40);
             g.Property(x => x.Kind).HasMaxLength(16);
             g.Property(x => x.LastFormatName).HasMaxLength(40);
+            g.Property(x => x.GroundRules).HasMaxLength(GroupSettingsValidator.MaxScriptLength);
+            g.Property(x => x.Confidentiality).HasMaxLength(GroupSettingsValidator.MaxScriptLength);
+            g.Property(x => x.Assumptions).HasMaxLength(GroupSettingsValidator.MaxScriptLength);
         });
 
         modelBuilder.Entity<MemberRecord>(m =>

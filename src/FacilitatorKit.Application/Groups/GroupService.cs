@@ -24,6 +24,7 @@ public sealed class GroupService(
     MeetingSessions sessions,
     ICurrentActor acting,
     IValidator<NewGroup> newGroups,
+    IValidator<GroupSettings> settings,
     TimeProvider clock)
 {
     /// <summary>How many of the group's recent meetings feed the balanced order and the group's fairness figures.</summary>
@@ -52,6 +53,41 @@ public sealed class GroupService(
             CreatedAt = clock.GetUtcNow(),
         };
         await groups.AddGroupAsync(group, cancellationToken).ConfigureAwait(false);
+        return Validated<GroupRecord>.Valid(group);
+    }
+
+    /// <summary>
+    /// Changes a group's name, kind, planned sessions and opening scripts. A closed group cannot plan fewer sessions
+    /// than it has already set up or held. Nothing is written for refused input.
+    /// </summary>
+    public async Task<Validated<GroupRecord>> ChangeSettingsAsync(Guid groupId, GroupSettings input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var group = await groups.GroupAsync(groupId, cancellationToken).ConfigureAwait(false);
+        if (group is null)
+        {
+            return Validated<GroupRecord>.Invalid("Group", InputProblem.GroupGone);
+        }
+
+        var result = await settings.ValidateAsync(input, cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return Validated<GroupRecord>.From(result, () => null!);
+        }
+
+        var highest = (await groups.MeetingsAsync(groupId, cancellationToken).ConfigureAwait(false)).Select(m => m.Number).DefaultIfEmpty(0).Max();
+        if (input.PlannedSessions is { } planned && planned < highest)
+        {
+            return Validated<GroupRecord>.Invalid("PlannedSessions", InputProblem.SessionsBelowHeld, ("Number", highest));
+        }
+
+        group.Name = NameRules.Normalize(input.Name);
+        group.Kind = input.Kind;
+        group.PlannedSessions = input.PlannedSessions;
+        group.GroundRules = input.GroundRules;
+        group.Confidentiality = input.Confidentiality;
+        group.Assumptions = input.Assumptions;
+        await groups.UpdateGroupAsync(group, cancellationToken).ConfigureAwait(false);
         return Validated<GroupRecord>.Valid(group);
     }
 

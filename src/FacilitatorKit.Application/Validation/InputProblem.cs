@@ -61,6 +61,13 @@ public enum InputProblem
     /// <summary>Name: the name as typed.</summary>
     NameTakenInGroup,
 
+    /// <summary>Number: the highest session already set up or held.</summary>
+    SessionsBelowHeld,
+
+    /// <summary>Max: the length.</summary>
+    ScriptTooLong,
+    ScriptHasInvisibleCharacters,
+
     // Notes.
     NoteTooLong,
     NoteHasInvisibleCharacters,

@@ -36,6 +36,13 @@ public sealed class GroupRepository(IDbContextFactory<FacilitatorKitDb> contexts
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task UpdateGroupAsync(GroupRecord group, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.Groups.Update(group);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task SetSoftChimeAsync(Guid groupId, bool on, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
