@@ -107,4 +107,49 @@ public sealed class GroupPageTests(WebAppFixture app) : BrowserTest(app)
         var groupId = (await App.Groups.GroupOfMeetingAsync(new MeetingId(meeting)))!.Id;
         Assert.Empty(await App.Groups.MeetingsAsync(groupId));
     }
+
+    /// <summary>Issue 11 §7: the group's name, kind and planned sessions can be edited; Enter saves the form.</summary>
+    [Fact]
+    public async Task GroupSettings_AreEditedOnTheGroupPage_AndEnterSavesThem()
+    {
+        var page = (await OpenDeviceAsync("facilitator")).Page;
+        var groupId = await SeedGroupAsync("Alex");
+        var newName = UniqueGroupName("Thursday");
+        var group = await new GroupPage(page).GotoAsync(groupId);
+
+        await group.EditSettingsButton.ClickAsync();
+        await group.ClosedKind.CheckAsync();
+        await group.PlannedSessionsBox.FillAsync("6");
+        await group.GroundRulesBox.FillAsync("One at a time\nPhones away");
+        await group.SettingsNameBox.FillAsync(newName);
+        await group.SettingsNameBox.PressAsync("Enter");
+
+        await Expect(group.Heading(newName)).ToBeVisibleAsync();
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Status).Filter(new() { HasText = "The group settings are saved." })).ToBeVisibleAsync();
+        await Expect(page).ToHaveTitleAsync($"{newName} · FacilitatorKit");
+        await group.GotoAsync(groupId);
+        await Expect(group.Heading(newName)).ToBeVisibleAsync();
+        await Expect(group.SessionsHeld(0, 6)).ToBeVisibleAsync();
+        await group.EditSettingsButton.ClickAsync();
+        await Expect(group.GroundRulesBox).ToHaveValueAsync("One at a time\nPhones away");
+    }
+
+    [Fact]
+    public async Task GroupSettings_ARefusal_IsSaidBesideTheField_AndNothingTypedIsLost()
+    {
+        var page = (await OpenDeviceAsync("facilitator")).Page;
+        var groupId = await SeedGroupAsync("Alex");
+        var group = await new GroupPage(page).GotoAsync(groupId);
+
+        await group.EditSettingsButton.ClickAsync();
+        await group.GroundRulesBox.FillAsync("Kept as typed");
+        await group.ClosedKind.CheckAsync();
+        await group.PlannedSessionsBox.FillAsync("");
+        await group.SaveSettingsButton.ClickAsync();
+
+        await Expect(group.PlannedSessionsBox).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Alert).Filter(new() { HasText = "A closed group needs a planned number of sessions." })).ToBeVisibleAsync();
+        await Expect(group.GroundRulesBox).ToHaveValueAsync("Kept as typed");
+        Assert.Equal(GroupKind.Open, (await App.Groups.GroupAsync(groupId))!.Kind);
+    }
 }

@@ -18,6 +18,12 @@ public sealed partial class GroupPage(IPage page)
     public ILocator ChairOfTheDayBox => Page.GetByRole(AriaRole.Combobox, new() { Name = "Chair of the day", Exact = true });
     public ILocator SelectedChairOfTheDay => ChairOfTheDayBox.GetByRole(AriaRole.Option, new() { Selected = true });
     public ILocator PastMeetings => Page.GetByRole(AriaRole.List, new() { Name = "Past meetings", Exact = true });
+    public ILocator EditSettingsButton => Page.GetByRole(AriaRole.Button, new() { Name = "Edit group settings", Exact = true });
+    public ILocator SettingsNameBox => Page.GetByRole(AriaRole.Textbox, new() { Name = "Group name", Exact = true });
+    public ILocator ClosedKind => Page.GetByRole(AriaRole.Radio, new() { Name = "Closed: enrolled members, for a planned number of sessions", Exact = true });
+    public ILocator PlannedSessionsBox => Page.GetByRole(AriaRole.Spinbutton, new() { Name = "Planned sessions", Exact = true });
+    public ILocator GroundRulesBox => Page.GetByRole(AriaRole.Textbox, new() { Name = "Ground rules", Exact = true });
+    public ILocator SaveSettingsButton => Page.GetByRole(AriaRole.Button, new() { Name = "Save settings", Exact = true });
     public ILocator CancelMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "Cancel this meeting", Exact = true });
     public ILocator ConfirmCancelButton => Page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it", Exact = true });
 
