@@ -21,7 +21,7 @@ public class EventJsonTests
         [
             "AgendaItemAdded", "AgendaItemEnded", "AgendaItemExtended", "AgendaItemMoved", "AgendaItemRemoved", "AgendaItemSkipped",
             "AgendaItemStarted", "BreakRequestAnswered", "BreakRequested", "ChairHandedOver", "FormatChanged", "GoRoundStarted",
-            "HandLowered", "HandRaised", "MeetingCancelled", "MeetingEnded", "MeetingSetUp", "MeetingStarted", "ParticipantAdded", "ParticipantLeft",
+            "HandLowered", "HandRaised", "MeetingCancelled", "MeetingEnded", "MeetingSetUp", "MeetingStarted", "NextMeetingPlanned", "ParticipantAdded", "ParticipantLeft",
             "ParticipantReturned", "PointOfProcessRaised", "QuietReserveReleased", "SpeakerChangeUndone", "TurnEnded", "TurnExtended", "TurnLimitChanged",
             "TurnPaused", "TurnPolicyChanged", "TurnResumed", "TurnStarted",
         ];
@@ -51,6 +51,7 @@ public class EventJsonTests
         Assert.Equal(live.ChairHistory, replayed.ChairHistory);
         Assert.True(live.HandledCommands.SetEquals(replayed.HandledCommands));
         Assert.Equal(live.FormatName, replayed.FormatName);
+        Assert.Equal(live.NextMeeting, replayed.NextMeeting);
     }
 
     [Fact]
@@ -135,6 +136,7 @@ public class EventJsonTests
         Do(new ReleaseQuietReserve(Id(), sharing) { Actor = me });
         Do(new MarkParticipantLeft(Id(), ben.Id) { Actor = me });
         Do(new AddParticipant(Id(), ben) { Actor = me });
+        Do(new PlanNextMeeting(Id(), new DateOnly(2026, 11, 29), "Library 📚 <room 2>") { Actor = me });
         Do(new EndMeeting(Id()) { Actor = me });
         return (state, events);
     }

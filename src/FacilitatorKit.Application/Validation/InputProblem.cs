@@ -68,6 +68,10 @@ public enum InputProblem
     ScriptTooLong,
     ScriptHasInvisibleCharacters,
 
+    /// <summary>Max: the length.</summary>
+    PlaceTooLong,
+    PlaceHasInvisibleCharacters,
+
     // Notes.
     NoteTooLong,
     NoteHasInvisibleCharacters,

@@ -126,6 +126,7 @@ public enum RefusalReason
     ItemExtensionOutOfRange,
     MoveOnlyAmongItemsToCome,
     NewItemsOnlyAfterCurrent,
+    NextMeetingPlaceTooLong,
 }
 
 /// <summary>
@@ -162,7 +163,8 @@ public sealed record Refusal(RefusalReason Reason)
             or RefusalReason.ParticipantNeedsName or RefusalReason.SeatNotInCircle or RefusalReason.ItemNeedsTitle
             or RefusalReason.TimeBoxOutOfRange or RefusalReason.TurnLimitOutOfRange or RefusalReason.QuietReserveTooLong
             or RefusalReason.TurnExtensionOutOfRange or RefusalReason.ItemExtensionOutOfRange
-            or RefusalReason.MoveOnlyAmongItemsToCome or RefusalReason.NewItemsOnlyAfterCurrent => RefusalCode.Invalid,
+            or RefusalReason.MoveOnlyAmongItemsToCome or RefusalReason.NewItemsOnlyAfterCurrent
+            or RefusalReason.NextMeetingPlaceTooLong => RefusalCode.Invalid,
         _ => RefusalCode.NotNow,
     };
 
