@@ -225,13 +225,9 @@ public class GroupServiceTests
     public async Task B8_AMeetingSetUpButNotStarted_CountsAsNoChairing()
     {
         await using var f = new SessionFixture();
-        await f.AddFormatAsync(Format);
-        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
-        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana", volunteersForChair: true)).Value!;
-        f.Clock.Advance(TimeSpan.FromDays(1));
-        var ben = (await f.Groups.AddMemberAsync(group.Id, "Ben", volunteersForChair: true)).Value!;
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Tuesday circle"), volunteers: true, "Ana", "Ben");
 
-        var meeting = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id, ben.Id], ana.Id)).Value!;
+        var meeting = await group.SetUpMeetingAsync(f, chair: "Ana");
 
         Assert.Equal("Ana", (await f.Groups.ProposeNextChairAsync(group.Id))!.Name);
         await HoldAsync(f, meeting.Meeting, end: false);
@@ -242,30 +238,25 @@ public class GroupServiceTests
     public async Task ChairHandedOverBeforeTheStart_OnlyTheChairTheMeetingStartsWithCounts_DatedAtTheStart()
     {
         await using var f = new SessionFixture();
-        await f.AddFormatAsync(Format);
-        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
-        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana", volunteersForChair: true)).Value!;
-        var ben = (await f.Groups.AddMemberAsync(group.Id, "Ben", volunteersForChair: true)).Value!;
-        var meeting = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id, ben.Id], ana.Id)).Value!;
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Tuesday circle"), volunteers: true, "Ana", "Ben");
+        var meeting = await group.SetUpMeetingAsync(f, chair: "Ana");
         var session = (await f.Sessions.GetAsync(meeting.Meeting))!;
-        Assert.True((await session.SubmitAsync(new HandOverChair(CommandId.New(), new(ana.Id), new(ben.Id)) { Actor = Actor.Facilitator })).IsAccepted);
+        Assert.True((await session.SubmitAsync(new HandOverChair(CommandId.New(), new(group["Ana"].Id), new(group["Ben"].Id)) { Actor = Actor.Facilitator })).IsAccepted);
         f.Clock.Advance(TimeSpan.FromMinutes(10));
 
         await HoldAsync(f, meeting.Meeting, end: false);
 
         await using var db = f.Database.Contexts.CreateDbContext();
         var row = Assert.Single(db.ChairHistory.AsNoTracking().ToList());
-        Assert.Equal((ben.Id, ChairChange.OfTheDay, f.Clock.GetUtcNow()), (row.MemberId, row.Change, row.At));
+        Assert.Equal((group["Ben"].Id, ChairChange.OfTheDay, f.Clock.GetUtcNow()), (row.MemberId, row.Change, row.At));
     }
 
     [Fact]
     public async Task B8_ACancelledMeeting_GivesItsSessionBack_LeavesTheList_AndCountsNoAttendanceNorChairing()
     {
         await using var f = new SessionFixture();
-        await f.AddFormatAsync(Format);
-        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Grief group", GroupKind.Closed, 1))).Value!;
-        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana", volunteersForChair: true)).Value!;
-        var set = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id)).Value!;
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Grief group", GroupKind.Closed, 1), volunteers: true, "Ana");
+        var set = await group.SetUpMeetingAsync(f, chair: "Ana");
 
         var outcome = await f.Groups.CancelMeetingAsync(set.Meeting);
 
@@ -280,23 +271,20 @@ public class GroupServiceTests
         }
 
         // The one planned session is still there to hold.
-        var again = await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
-        Assert.Equal((1, (int?)1), (again.Value!.Number, again.Value.Of));
-        Assert.Equal("Welcome, session 1 of 1", (await f.Sessions.GetAsync(again.Value.Meeting))!.State.Agenda[0].Title);
+        var again = await group.SetUpMeetingAsync(f, chair: "Ana");
+        Assert.Equal((1, (int?)1), (again.Number, again.Of));
+        Assert.Equal("Welcome, session 1 of 1", (await f.Sessions.GetAsync(again.Meeting))!.State.Agenda[0].Title);
     }
 
     [Fact]
     public async Task B8_ASecondSetUp_WhileAMeetingWaitsToStart_IsRefused_NamingTheWaitingOne()
     {
         await using var f = new SessionFixture();
-        await f.AddFormatAsync(Format);
-        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Grief group", GroupKind.Closed, 8))).Value!;
-        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
-        var first = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id)).Value!;
-        await HoldAsync(f, first.Meeting);
-        await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Grief group", GroupKind.Closed, 8), volunteers: false, "Ana");
+        await HoldAsync(f, (await group.SetUpMeetingAsync(f)).Meeting);
+        await group.SetUpMeetingAsync(f);
 
-        var second = await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
+        var second = await f.Groups.StartNewMeetingAsync(group.Id, SeededGroup.FormatName, [group["Ana"].Id], null);
 
         var waiting = second.ErrorFor("Group")!;
         Assert.True(waiting.Is(InputProblem.MeetingWaitingToStart));
@@ -308,10 +296,8 @@ public class GroupServiceTests
     public async Task CancelMeeting_OnceStarted_IsRefused_AndTheMeetingStaysListed()
     {
         await using var f = new SessionFixture();
-        await f.AddFormatAsync(Format);
-        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Tuesday circle"))).Value!;
-        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
-        var set = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id)).Value!;
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Tuesday circle"), volunteers: false, "Ana");
+        var set = await group.SetUpMeetingAsync(f);
         await HoldAsync(f, set.Meeting, end: false);
 
         var outcome = await f.Groups.CancelMeetingAsync(set.Meeting);
@@ -321,7 +307,7 @@ public class GroupServiceTests
     }
 
     /// <summary>The meeting is held: started (and ended, unless not asked to).</summary>
-    private static async Task HoldAsync(SessionFixture f, MeetingId meeting, bool end = true)
+    internal static async Task HoldAsync(SessionFixture f, MeetingId meeting, bool end = true)
     {
         var session = (await f.Sessions.GetAsync(meeting))!;
         Assert.True((await session.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator })).IsAccepted);

@@ -7,10 +7,6 @@ namespace FacilitatorKit.Data.Tests;
 /// <summary>Issue 11 §7 and §8: a group's name, kind, planned sessions and opening scripts can be edited.</summary>
 public class GroupSettingsTests
 {
-    private const string Format = """
-        { "name": "Short check-in", "items": [ { "title": "Welcome, session {session} of {sessions}", "kind": "Opening", "minutes": 3 } ] }
-        """;
-
     [Fact]
     public async Task ChangeSettings_KeepsEverythingAsTyped_AndTheScriptsOutliveARestart()
     {
@@ -71,16 +67,14 @@ public class GroupSettingsTests
     public async Task AClosedGroup_CannotPlanFewerSessionsThanItHasSetUp()
     {
         await using var f = new SessionFixture();
-        await f.AddFormatAsync(Format);
-        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Grief group", GroupKind.Closed, 8))).Value!;
-        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
-        await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Grief group", GroupKind.Closed, 8), volunteers: false, "Ana");
+        await group.SetUpMeetingAsync(f);
 
-        var result = await f.Groups.ChangeSettingsAsync(group.Id, new GroupSettings("Grief group", GroupKind.Closed, 0));
-        var fewer = await f.Groups.ChangeSettingsAsync(group.Id, new GroupSettings("Grief group", GroupKind.Closed, 1));
+        var none = await f.Groups.ChangeSettingsAsync(group.Id, new GroupSettings("Grief group", GroupKind.Closed, 0));
+        var one = await f.Groups.ChangeSettingsAsync(group.Id, new GroupSettings("Grief group", GroupKind.Closed, 1));
 
-        Assert.True(result.ErrorFor("PlannedSessions")!.Is(InputProblem.SessionsOutOfRange));
-        Assert.True(fewer.IsValid);
+        Assert.True(none.ErrorFor("PlannedSessions")!.Is(InputProblem.SessionsOutOfRange));
+        Assert.True(one.IsValid);
         Assert.Equal(1, (await f.Groups.GroupAsync(group.Id))!.PlannedSessions);
     }
 
@@ -88,14 +82,9 @@ public class GroupSettingsTests
     public async Task AClosedGroup_CannotPlanFewerSessionsThanItHasHeld()
     {
         await using var f = new SessionFixture();
-        await f.AddFormatAsync(Format);
-        var group = (await f.Groups.CreateGroupAsync(new NewGroup("Grief group", GroupKind.Closed, 8))).Value!;
-        var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
-        for (var i = 0; i < 2; i++)
-        {
-            var meeting = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id)).Value!;
-            await (await f.Sessions.GetAsync(meeting.Meeting))!.SubmitAsync(new FacilitatorKit.Engine.EndMeeting(FacilitatorKit.Engine.CommandId.New()) { Actor = FacilitatorKit.Engine.Roles.Actor.Facilitator });
-        }
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Grief group", GroupKind.Closed, 8), volunteers: false, "Ana");
+        await GroupServiceTests.HoldAsync(f, (await group.SetUpMeetingAsync(f)).Meeting);
+        await GroupServiceTests.HoldAsync(f, (await group.SetUpMeetingAsync(f)).Meeting);
 
         var result = await f.Groups.ChangeSettingsAsync(group.Id, new GroupSettings("Grief group", GroupKind.Closed, 1));
 

@@ -6,6 +6,7 @@ using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Web.Tests.Pages;
 using FacilitatorKit.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace FacilitatorKit.Web.Tests;
@@ -95,12 +96,12 @@ public sealed class GroupPageTests(WebAppFixture app) : BrowserTest(app)
         var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake");
         var (console, follow, display) = await OpenAllThreeAsync(meeting);
 
-        await console.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Cancel this meeting", Exact = true }).ClickAsync();
-        await console.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Yes, cancel it", Exact = true }).ClickAsync();
+        await console.CancelMeetingButton.ClickAsync();
+        await console.ConfirmCancelButton.ClickAsync();
 
         foreach (var view in new[] { console.Page, follow.Page, display.Page })
         {
-            await Expect(view.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "This meeting was cancelled", Level = 1 })).ToBeVisibleAsync();
+            await Expect(view.GetByRole(AriaRole.Heading, new() { Name = "This meeting was cancelled", Level = 1 })).ToBeVisibleAsync();
         }
 
         await Expect(console.StartMeetingButton).ToHaveCountAsync(0);
@@ -125,7 +126,7 @@ public sealed class GroupPageTests(WebAppFixture app) : BrowserTest(app)
         await group.SettingsNameBox.PressAsync("Enter");
 
         await Expect(group.Heading(newName)).ToBeVisibleAsync();
-        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Status).Filter(new() { HasText = "The group settings are saved." })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The group settings are saved." })).ToBeVisibleAsync();
         await Expect(page).ToHaveTitleAsync($"{newName} · FacilitatorKit");
         await group.GotoAsync(groupId);
         await Expect(group.Heading(newName)).ToBeVisibleAsync();
@@ -148,7 +149,7 @@ public sealed class GroupPageTests(WebAppFixture app) : BrowserTest(app)
         await group.SaveSettingsButton.ClickAsync();
 
         await Expect(group.PlannedSessionsBox).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Alert).Filter(new() { HasText = "A closed group needs a planned number of sessions." })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "A closed group needs a planned number of sessions." })).ToBeVisibleAsync();
         await Expect(group.GroundRulesBox).ToHaveValueAsync("Kept as typed");
         Assert.Equal(GroupKind.Open, (await App.Groups.GroupAsync(groupId))!.Kind);
     }

@@ -10,13 +10,19 @@ public class ClosingPanelTests : ComponentTest
 {
     private const string Region = "Next chair and next meeting";
 
+    /// <summary>Ana (chairing tonight) and Ben, both chair rota volunteers, in the closing item, on the console.</summary>
+    private async Task<(TestMeeting Meeting, IRenderedComponent<MeetingConsole> Console)> AtTheClosingAsync()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.StartAsync();
+        await meeting.GoToAsync("Closing");
+        return (meeting, RenderPage<MeetingConsole>(meeting.Id.Value));
+    }
+
     [Fact]
     public async Task DuringTheClosing_TheConsoleProposesTheNextChair_AndKeepsTheNextMeetingsDateAndPlace()
     {
-        var meeting = await NewMeetingAsync(["Ana", "Ben"]); // Ana chairs tonight
-        await meeting.StartAsync();
-        await meeting.GoToAsync("Closing");
-        var cut = RenderPage<MeetingConsole>(meeting.Id.Value);
+        var (meeting, cut) = await AtTheClosingAsync(); // Ana chairs tonight
 
         var closing = cut.ByRole("region", Region);
         cut.WaitForAssertion(() => Assert.Contains("Proposed next chair: Ben", Accessible.TextOf(cut.ByRole("region", Region)), StringComparison.Ordinal));
@@ -34,10 +40,7 @@ public class ClosingPanelTests : ComponentTest
     [Fact]
     public async Task APlaceTooLong_IsSaidBesideTheField_AndWhatWasTypedIsKept()
     {
-        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
-        await meeting.StartAsync();
-        await meeting.GoToAsync("Closing");
-        var cut = RenderPage<MeetingConsole>(meeting.Id.Value);
+        var (meeting, cut) = await AtTheClosingAsync();
         var longPlace = new string('x', Limits.PlaceLength + 1);
 
         await cut.ByRole("textbox", "Next meeting's place").InputAsync(new() { Value = longPlace });
