@@ -33,6 +33,21 @@ public class CancelMeetingTests : ComponentTest
     }
 
     [Fact]
+    public async Task WhileAMeetingWaitsToStart_ANewOneIsRefused_SayingWhichAndWhatToDo()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        var cut = Context.Render<GroupPage>(p => p.Add(c => c.Id, meeting.Group.Id));
+        cut.WaitForAssertion(() => cut.ByRole("button", "New meeting"));
+
+        await cut.ByRole("button", "New meeting").ClickAsync(new());
+        await cut.ByRole("button", "Create meeting").ClickAsync(new());
+
+        var alert = cut.FindAll(".new-meeting [role=alert]").Single();
+        Assert.Equal("Meeting 1 is set up and has not started yet. Open it and start it, or cancel it, before setting up another.", Accessible.TextOf(alert));
+        Assert.Single(await Groups.MeetingsAsync(meeting.Group.Id));
+    }
+
+    [Fact]
     public async Task OnTheConsole_BeforeTheStart_CancellingAsksOnce_ThenTheConsoleSaysSoCalmly()
     {
         var meeting = await NewMeetingAsync(["Ana", "Ben"]);
