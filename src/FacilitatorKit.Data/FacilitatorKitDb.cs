@@ -39,6 +39,9 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
             g.Property(x => x.Name).HasMaxLength(40);
             g.Property(x => x.Kind).HasMaxLength(16);
             g.Property(x => x.LastFormatName).HasMaxLength(40);
+            g.Property(x => x.GroundRules).HasMaxLength(GroupSettingsValidator.MaxScriptLength);
+            g.Property(x => x.Confidentiality).HasMaxLength(GroupSettingsValidator.MaxScriptLength);
+            g.Property(x => x.Assumptions).HasMaxLength(GroupSettingsValidator.MaxScriptLength);
         });
 
         modelBuilder.Entity<MemberRecord>(m =>
@@ -61,7 +64,8 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
             m.ToTable("Meetings");
             m.Property(x => x.FormatName).HasMaxLength(40);
             m.Property(x => x.Phase).HasMaxLength(16);
-            m.HasIndex(x => new { x.GroupId, x.Number }).IsUnique();
+            // A cancelled meeting gives its number back (schema 4).
+            m.HasIndex(x => new { x.GroupId, x.Number }).IsUnique().HasFilter("\"Phase\" <> 'Cancelled'");
             m.HasOne<GroupRecord>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
         });
 

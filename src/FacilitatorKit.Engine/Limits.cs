@@ -12,6 +12,9 @@ public static class Limits
     /// <summary>An agenda item's title.</summary>
     public const int TitleLength = 80;
 
+    /// <summary>Where the next meeting is: a few words ("the library, room 2").</summary>
+    public const int PlaceLength = 80;
+
     public static readonly TimeSpan ShortestTimeBox = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan LongestTimeBox = TimeSpan.FromMinutes(240);
 

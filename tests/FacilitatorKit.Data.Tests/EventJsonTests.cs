@@ -21,8 +21,9 @@ public class EventJsonTests
         [
             "AgendaItemAdded", "AgendaItemEnded", "AgendaItemExtended", "AgendaItemMoved", "AgendaItemRemoved", "AgendaItemSkipped",
             "AgendaItemStarted", "BreakRequestAnswered", "BreakRequested", "ChairHandedOver", "FormatChanged", "GoRoundStarted",
-            "HandLowered", "HandRaised", "MeetingEnded", "MeetingSetUp", "MeetingStarted", "ParticipantAdded", "ParticipantLeft",
-            "ParticipantReturned", "ParticipantSteppedBack", "ParticipantSteppedOut", "PointOfProcessRaised", "QuietReserveReleased", "SpeakerChangeUndone", "TurnEnded", "TurnExtended", "TurnLimitChanged",
+            "HandLowered", "HandRaised", "MeetingCancelled", "MeetingEnded", "MeetingSetUp", "MeetingStarted", "NextMeetingPlanned",
+            "ParticipantAdded", "ParticipantLeft", "ParticipantReturned", "ParticipantSteppedBack", "ParticipantSteppedOut",
+            "PointOfProcessRaised", "QuietReserveReleased", "SpeakerChangeUndone", "TurnEnded", "TurnExtended", "TurnLimitChanged",
             "TurnPaused", "TurnPolicyChanged", "TurnResumed", "TurnStarted",
         ];
 
@@ -37,7 +38,10 @@ public class EventJsonTests
         var copies = events.Select(e => EventJson.Deserialize(EventJson.TypeName(e), EventJson.Serialize(e))).ToList();
         var replayed = Meeting.Replay(live.Id, copies);
 
-        Assert.Equal(EventJson.KnownTypes.Order(StringComparer.Ordinal), events.Select(e => e.GetType().Name).Distinct().Order(StringComparer.Ordinal));
+        var cancelled = CancelledMeeting();
+        Assert.Equal(EventJson.KnownTypes.Order(StringComparer.Ordinal), events.Concat(cancelled).Select(e => e.GetType().Name).Distinct().Order(StringComparer.Ordinal));
+        var cancelledCopies = cancelled.Select(e => EventJson.Deserialize(EventJson.TypeName(e), EventJson.Serialize(e))).ToList();
+        Assert.Equal(cancelled, cancelledCopies);
         Assert.Equal(events.Select(e => e.Cause), copies.Select(e => e.Cause));
         Assert.Equal(FacilitatorKit.FaultRunner.StateDigest.Of(live), FacilitatorKit.FaultRunner.StateDigest.Of(replayed));
         Assert.Equal(live.Version, replayed.Version);
@@ -48,6 +52,7 @@ public class EventJsonTests
         Assert.Equal(live.ChairHistory, replayed.ChairHistory);
         Assert.True(live.HandledCommands.SetEquals(replayed.HandledCommands));
         Assert.Equal(live.FormatName, replayed.FormatName);
+        Assert.Equal(live.NextMeeting, replayed.NextMeeting);
     }
 
     [Fact]
@@ -55,6 +60,26 @@ public class EventJsonTests
     {
         var error = Assert.Throws<InvalidDataException>(() => EventJson.Deserialize("SomethingElse", "{}"));
         Assert.Contains("unknown type 'SomethingElse'", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A meeting set up and called off before it started: the one event a meeting that runs never has.</summary>
+    private static List<MeetingEvent> CancelledMeeting()
+    {
+        var id = MeetingId.New();
+        var state = MeetingState.Initial(id);
+        var events = new List<MeetingEvent>();
+        foreach (var command in new MeetingCommand[]
+        {
+            new SetUpMeeting(CommandId.New(), id, SessionFixture.Format, [new Participant(ParticipantId.New(), "Ana")]) { Actor = Actor.Facilitator },
+            new CancelMeeting(CommandId.New()) { Actor = Actor.Facilitator },
+        })
+        {
+            var decision = Meeting.Decide(state, command, SessionFixture.Start);
+            events.AddRange(decision.Events);
+            state = Meeting.Apply(state, decision.Events);
+        }
+
+        return events.Count == 2 ? [events[1]] : throw new InvalidOperationException("The meeting was not cancelled.");
     }
 
     /// <summary>A meeting that produces every kind of event at least once.</summary>
@@ -114,6 +139,7 @@ public class EventJsonTests
         Do(new MarkSteppedBack(Id(), cai.Id) { Actor = me });
         Do(new MarkParticipantLeft(Id(), ben.Id) { Actor = me });
         Do(new AddParticipant(Id(), ben) { Actor = me });
+        Do(new PlanNextMeeting(Id(), new DateOnly(2026, 11, 29), "Library 📚 <room 2>") { Actor = me });
         Do(new EndMeeting(Id()) { Actor = me });
         return (state, events);
     }

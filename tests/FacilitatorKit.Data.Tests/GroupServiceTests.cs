@@ -99,7 +99,9 @@ public class GroupServiceTests
         var ana = (await f.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
 
         var first = await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
+        await HoldAsync(f, first.Value!.Meeting);
         var second = await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
+        await HoldAsync(f, second.Value!.Meeting);
         var third = await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id], ana.Id);
 
         Assert.Equal((1, (int?)2), (first.Value!.Number, first.Value.Of));
@@ -143,6 +145,7 @@ public class GroupServiceTests
         // Ana chairs, and hands over to Ben during the meeting: both go into the history.
         var meeting = (await f.Groups.StartNewMeetingAsync(group.Id, "Short check-in", [ana.Id, ben.Id, cai.Id], ana.Id)).Value!;
         var session = (await f.Sessions.GetAsync(meeting.Meeting))!;
+        Assert.True((await session.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator })).IsAccepted);
         f.Clock.Advance(TimeSpan.FromMinutes(30));
         Assert.True((await session.SubmitAsync(new HandOverChair(CommandId.New(), new(ana.Id), new(ben.Id)) { Actor = Actor.Facilitator })).IsAccepted);
 
@@ -233,5 +236,101 @@ public class GroupServiceTests
 
         Assert.Equal(first.Meeting, Assert.Single(ledgers).Meeting);
         Assert.Equal(0, f.Sessions.Count);
+    }
+
+    [Fact]
+    public async Task B8_AMeetingSetUpButNotStarted_CountsAsNoChairing()
+    {
+        await using var f = new SessionFixture();
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Tuesday circle"), volunteers: true, "Ana", "Ben");
+
+        var meeting = await group.SetUpMeetingAsync(f, chair: "Ana");
+
+        Assert.Equal("Ana", (await f.Groups.ProposeNextChairAsync(group.Id))!.Name);
+        await HoldAsync(f, meeting.Meeting, end: false);
+        Assert.Equal("Ben", (await f.Groups.ProposeNextChairAsync(group.Id))!.Name);
+    }
+
+    [Fact]
+    public async Task ChairHandedOverBeforeTheStart_OnlyTheChairTheMeetingStartsWithCounts_DatedAtTheStart()
+    {
+        await using var f = new SessionFixture();
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Tuesday circle"), volunteers: true, "Ana", "Ben");
+        var meeting = await group.SetUpMeetingAsync(f, chair: "Ana");
+        var session = (await f.Sessions.GetAsync(meeting.Meeting))!;
+        Assert.True((await session.SubmitAsync(new HandOverChair(CommandId.New(), new(group["Ana"].Id), new(group["Ben"].Id)) { Actor = Actor.Facilitator })).IsAccepted);
+        f.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        await HoldAsync(f, meeting.Meeting, end: false);
+
+        await using var db = f.Database.Contexts.CreateDbContext();
+        var row = Assert.Single(db.ChairHistory.AsNoTracking().ToList());
+        Assert.Equal((group["Ben"].Id, ChairChange.OfTheDay, f.Clock.GetUtcNow()), (row.MemberId, row.Change, row.At));
+    }
+
+    [Fact]
+    public async Task B8_ACancelledMeeting_GivesItsSessionBack_LeavesTheList_AndCountsNoAttendanceNorChairing()
+    {
+        await using var f = new SessionFixture();
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Grief group", GroupKind.Closed, 1), volunteers: true, "Ana");
+        var set = await group.SetUpMeetingAsync(f, chair: "Ana");
+
+        var outcome = await f.Groups.CancelMeetingAsync(set.Meeting);
+
+        Assert.True(outcome!.IsAccepted);
+        Assert.Empty(await f.Groups.MeetingsAsync(group.Id));
+        Assert.Empty(await f.Groups.RecentMeetingsAsync());
+        await using (var db = f.Database.Contexts.CreateDbContext())
+        {
+            Assert.Empty(db.Attendance.Where(a => a.MeetingId == set.Meeting.Value));
+            Assert.Empty(db.ChairHistory.Where(c => c.MeetingId == set.Meeting.Value));
+            Assert.Equal(MeetingPhase.Cancelled, db.Meetings.Single(m => m.Id == set.Meeting.Value).Phase);
+        }
+
+        // The one planned session is still there to hold.
+        var again = await group.SetUpMeetingAsync(f, chair: "Ana");
+        Assert.Equal((1, (int?)1), (again.Number, again.Of));
+        Assert.Equal("Welcome, session 1 of 1", (await f.Sessions.GetAsync(again.Meeting))!.State.Agenda[0].Title);
+    }
+
+    [Fact]
+    public async Task B8_ASecondSetUp_WhileAMeetingWaitsToStart_IsRefused_NamingTheWaitingOne()
+    {
+        await using var f = new SessionFixture();
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Grief group", GroupKind.Closed, 8), volunteers: false, "Ana");
+        await HoldAsync(f, (await group.SetUpMeetingAsync(f)).Meeting);
+        await group.SetUpMeetingAsync(f);
+
+        var second = await f.Groups.StartNewMeetingAsync(group.Id, SeededGroup.FormatName, [group["Ana"].Id], null);
+
+        var waiting = second.ErrorFor("Group")!;
+        Assert.True(waiting.Is(InputProblem.MeetingWaitingToStart));
+        Assert.Equal(2, waiting.Args["Number"]);
+        Assert.Equal(2, (await f.Groups.MeetingsAsync(group.Id)).Count);
+    }
+
+    [Fact]
+    public async Task CancelMeeting_OnceStarted_IsRefused_AndTheMeetingStaysListed()
+    {
+        await using var f = new SessionFixture();
+        var group = await SeededGroup.CreateAsync(f, new NewGroup("Tuesday circle"), volunteers: false, "Ana");
+        var set = await group.SetUpMeetingAsync(f);
+        await HoldAsync(f, set.Meeting, end: false);
+
+        var outcome = await f.Groups.CancelMeetingAsync(set.Meeting);
+
+        Assert.Equal(RefusalReason.MeetingAlreadyStarted, outcome!.Refusal!.Reason);
+        Assert.Single(await f.Groups.MeetingsAsync(group.Id));
+    }
+
+    /// <summary>The meeting is held: started (and ended, unless not asked to).</summary>
+    internal static async Task HoldAsync(SessionFixture f, MeetingId meeting, bool end = true)
+    {
+        var session = (await f.Sessions.GetAsync(meeting))!;
+        Assert.True((await session.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator })).IsAccepted);
+        if (end)
+        {
+            Assert.True((await session.SubmitAsync(new EndMeeting(CommandId.New()) { Actor = Actor.Facilitator })).IsAccepted);
+        }
     }
 }

@@ -65,7 +65,7 @@ public class WordsTests
     [MemberData(nameof(Problems))]
     public void EveryInputProblem_HasACalmSentence(InputProblem problem)
     {
-        var error = new FieldError("Name", problem, ("What", NameOf.MemberName), ("Max", 40), ("Min", TimeSpan.FromSeconds(15)), ("Name", "Ana"), ("Group", "Tuesday circle"));
+        var error = new FieldError("Name", problem, ("What", NameOf.MemberName), ("Max", 40), ("Min", TimeSpan.FromSeconds(15)), ("Name", "Ana"), ("Group", "Tuesday circle"), ("Number", 3));
 
         ExpectCalmSentence(Words.Of(error, Meeting));
     }

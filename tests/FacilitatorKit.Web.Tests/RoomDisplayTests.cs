@@ -42,6 +42,27 @@ public sealed partial class RoomDisplayTests(WebAppFixture app) : BrowserTest(ap
         await Expect(display.Page.GetByRole(AriaRole.Textbox)).ToHaveCountAsync(0);
     }
 
+    /// <summary>Issue 11 §8: during the welcome the room sees the group's ground rules, confidentiality statement and three assumptions.</summary>
+    [Fact]
+    public async Task DuringTheWelcome_TheDisplayShowsTheGroupsGroundRules_ThenMovesOn()
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, "Alex", "Blake");
+        var group = (await App.Groups.GroupOfMeetingAsync(new Engine.MeetingId(meeting)))!;
+        await App.Groups.ChangeSettingsAsync(group.Id, new(group.Name, group.Kind, null, "One at a time\n<i>Phones away</i>"));
+        var (console, _, display) = await OpenAllThreeAsync(meeting);
+
+        await console.StartMeetingAsync();
+
+        await Expect(display.OpeningScripts).ToBeVisibleAsync();
+        await Expect(display.OpeningScripts.GetByRole(AriaRole.Listitem)).ToContainTextAsync(
+            ["One at a time", "<i>Phones away</i>", "This is a safe, confidential space. What is shared in the group stays in the group.",
+             "Each person can contribute.", "Each person is the authority on their own needs.", "Communication is open and honest."]);
+
+        await console.NextItemButton.ClickAsync();
+        await Expect(display.ItemTitle).ToHaveTextAsync("Check-in");
+        await Expect(display.OpeningScripts).ToHaveCountAsync(0);
+    }
+
     // The words and figures of the fairness panel: airtime, balance, shares, turns taken.
     [GeneratedRegex(@"airtime|balance|share|turns|notes|\d+\s*%", RegexOptions.IgnoreCase)]
     private static partial Regex Figures();

@@ -24,6 +24,7 @@ public sealed class GroupService(
     MeetingSessions sessions,
     ICurrentActor acting,
     IValidator<NewGroup> newGroups,
+    IValidator<GroupSettings> settings,
     TimeProvider clock)
 {
     /// <summary>How many of the group's recent meetings feed the balanced order and the group's fairness figures.</summary>
@@ -52,6 +53,41 @@ public sealed class GroupService(
             CreatedAt = clock.GetUtcNow(),
         };
         await groups.AddGroupAsync(group, cancellationToken).ConfigureAwait(false);
+        return Validated<GroupRecord>.Valid(group);
+    }
+
+    /// <summary>
+    /// Changes a group's name, kind, planned sessions and opening scripts. A closed group cannot plan fewer sessions
+    /// than it has already set up or held. Nothing is written for refused input.
+    /// </summary>
+    public async Task<Validated<GroupRecord>> ChangeSettingsAsync(Guid groupId, GroupSettings input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var group = await groups.GroupAsync(groupId, cancellationToken).ConfigureAwait(false);
+        if (group is null)
+        {
+            return Validated<GroupRecord>.Invalid("Group", InputProblem.GroupGone);
+        }
+
+        var result = await settings.ValidateAsync(input, cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return Validated<GroupRecord>.From(result, () => null!);
+        }
+
+        var highest = (await groups.MeetingsAsync(groupId, cancellationToken).ConfigureAwait(false)).Select(m => m.Number).DefaultIfEmpty(0).Max();
+        if (input.PlannedSessions is { } planned && planned < highest)
+        {
+            return Validated<GroupRecord>.Invalid("PlannedSessions", InputProblem.SessionsBelowHeld, ("Number", highest));
+        }
+
+        group.Name = NameRules.Normalize(input.Name);
+        group.Kind = input.Kind;
+        group.PlannedSessions = input.PlannedSessions;
+        group.GroundRules = input.GroundRules;
+        group.Confidentiality = input.Confidentiality;
+        group.Assumptions = input.Assumptions;
+        await groups.UpdateGroupAsync(group, cancellationToken).ConfigureAwait(false);
         return Validated<GroupRecord>.Valid(group);
     }
 
@@ -150,6 +186,12 @@ public sealed class GroupService(
             return Validated<MeetingCreated>.Invalid("Format", InputProblem.FormatUnknown);
         }
 
+        // One meeting waits to start at a time: it holds the next session, so a second would take the one after.
+        if ((await groups.MeetingsAsync(groupId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Phase == MeetingPhase.Gathering) is { } waiting)
+        {
+            return Validated<MeetingCreated>.Invalid("Group", InputProblem.MeetingWaitingToStart, ("Number", waiting.Number));
+        }
+
         var number = await groups.NextMeetingNumberAsync(groupId, clock.GetUtcNow() - OrphanAge, cancellationToken).ConfigureAwait(false);
         if (group is { Kind: GroupKind.Closed, PlannedSessions: { } planned } && number > planned)
         {
@@ -192,6 +234,18 @@ public sealed class GroupService(
         return outcome.IsAccepted
             ? Validated<MeetingCreated>.Valid(new MeetingCreated(meetingId, number, group.PlannedSessions))
             : Validated<MeetingCreated>.Invalid(outcome.Errors ?? [outcome.Problem!]);
+    }
+
+    /// <summary>
+    /// Calls off a meeting of the group that has not started (B8): it gives its session number back, leaves the
+    /// group's list of meetings, and counts as nobody's chairing or attendance. Facilitator only (the engine checks).
+    /// </summary>
+    public async Task<CommandOutcome?> CancelMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default)
+    {
+        var session = await sessions.GetAsync(meeting, cancellationToken).ConfigureAwait(false);
+        return session is null
+            ? null
+            : await session.SubmitAsync(new CancelMeeting(CommandId.New()), acting.Actor, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The airtime ledgers of the group's most recent meetings (the one given excluded), replayed from their logs.</summary>

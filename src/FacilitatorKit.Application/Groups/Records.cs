@@ -26,6 +26,15 @@ public sealed class GroupRecord
 
     public string? LastFormatName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Read at the opening. Null: the app's default wording; empty: not read.</summary>
+    public string? GroundRules { get; set; }
+
+    /// <summary>Read at the opening. Null: the app's default wording; empty: not read.</summary>
+    public string? Confidentiality { get; set; }
+
+    /// <summary>The three assumptions, read at the opening. Null: the app's default wording; empty: not read.</summary>
+    public string? Assumptions { get; set; }
 }
 
 /// <summary>A member: a first name or alias only.</summary>

@@ -16,6 +16,9 @@ public interface IGroupRepository
 
     Task<GroupRecord?> GroupOfMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default);
 
+    /// <summary>Saves a group's name, kind, planned sessions and opening scripts.</summary>
+    Task UpdateGroupAsync(GroupRecord group, CancellationToken cancellationToken = default);
+
     Task SetSoftChimeAsync(Guid groupId, bool on, CancellationToken cancellationToken = default);
 
     /// <summary>A group's members, in the order they joined.</summary>

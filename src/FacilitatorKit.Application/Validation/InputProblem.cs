@@ -58,10 +58,24 @@ public enum InputProblem
     AllSessionsSetUp,
     NotAMember,
     MeetingStartedElsewhere,
+
+    /// <summary>Number: the group's meeting that is set up and has not started; it holds the next session until it starts or is cancelled.</summary>
+    MeetingWaitingToStart,
     MemberGone,
 
     /// <summary>Name: the name as typed.</summary>
     NameTakenInGroup,
+
+    /// <summary>Number: the highest session already set up or held.</summary>
+    SessionsBelowHeld,
+
+    /// <summary>Max: the length.</summary>
+    ScriptTooLong,
+    ScriptHasInvisibleCharacters,
+
+    /// <summary>Max: the length.</summary>
+    PlaceTooLong,
+    PlaceHasInvisibleCharacters,
 
     // Notes.
     NoteTooLong,

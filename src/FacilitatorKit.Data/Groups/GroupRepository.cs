@@ -36,6 +36,13 @@ public sealed class GroupRepository(IDbContextFactory<FacilitatorKitDb> contexts
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task UpdateGroupAsync(GroupRecord group, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.Groups.Update(group);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task SetSoftChimeAsync(Guid groupId, bool on, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -83,14 +90,14 @@ public sealed class GroupRepository(IDbContextFactory<FacilitatorKitDb> contexts
     public async Task<IReadOnlyList<MeetingRecord>> MeetingsAsync(Guid groupId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId && m.LastSequence > 0)
+        return await db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId && m.LastSequence > 0 && m.Phase != MeetingPhase.Cancelled)
             .OrderByDescending(m => m.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<(MeetingRecord Meeting, string Group)>> RecentMeetingsAsync(int count, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Meetings.AsNoTracking().Where(m => m.LastSequence > 0)
+        var rows = await db.Meetings.AsNoTracking().Where(m => m.LastSequence > 0 && m.Phase != MeetingPhase.Cancelled)
             .Join(db.Groups.AsNoTracking(), m => m.GroupId, g => g.Id, (m, g) => new { Meeting = m, Group = g.Name })
             .OrderByDescending(x => x.Meeting.CreatedAt).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => (r.Meeting, r.Group))];
@@ -112,7 +119,7 @@ public sealed class GroupRepository(IDbContextFactory<FacilitatorKitDb> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.Meetings.Where(m => m.GroupId == groupId && m.LastSequence == 0 && m.CreatedAt < abandonedBefore)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        return (await db.Meetings.Where(m => m.GroupId == groupId).MaxAsync(m => (int?)m.Number, cancellationToken).ConfigureAwait(false) ?? 0) + 1;
+        return (await db.Meetings.Where(m => m.GroupId == groupId && m.Phase != MeetingPhase.Cancelled).MaxAsync(m => (int?)m.Number, cancellationToken).ConfigureAwait(false) ?? 0) + 1;
     }
 
     public async Task<bool> TryAddMeetingAsync(MeetingRecord meeting, CancellationToken cancellationToken = default)
@@ -142,7 +149,9 @@ public sealed class GroupRepository(IDbContextFactory<FacilitatorKitDb> contexts
     public async Task<IReadOnlyList<ChairRecord>> ChairHistoryAsync(Guid groupId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.ChairHistory.AsNoTracking().Where(c => c.GroupId == groupId)
+        // A meeting that has not started (or never will) has chaired nobody yet.
+        var rows = await db.ChairHistory.AsNoTracking()
+            .Where(c => c.GroupId == groupId && db.Meetings.Any(m => m.Id == c.MeetingId && m.StartedAt != null && m.Phase != MeetingPhase.Cancelled))
             .Select(c => new { c.MemberId, c.At }).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(h => new ChairRecord(new ParticipantId(h.MemberId), h.At))];
     }

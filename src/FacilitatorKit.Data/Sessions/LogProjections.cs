@@ -10,6 +10,8 @@ namespace FacilitatorKit.Data.Sessions;
 /// What the group's history keeps of a meeting, written in the same transaction as the log so the two never
 /// disagree: attendance (members only), the chair of the day and every handover, and when it started and ended.
 /// Guests and newcomers are not members, so nothing about them outlives the meeting's own log.
+/// Until the meeting starts, its chair row is only the chair it will start with (a handover replaces it), dated at
+/// the start; the chair rota reads started meetings only. A cancelled meeting leaves no attendance and no chairing.
 /// </summary>
 internal sealed class LogProjections(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
@@ -36,10 +38,23 @@ internal sealed class LogProjections(DbConnection connection, DbTransaction tran
                 await AttendedAsync(meeting, added.Participant.Id).ConfigureAwait(false);
                 break;
             case ChairHandedOver handover:
+                await ExecuteAsync("""
+                    DELETE FROM "ChairHistory" WHERE "MeetingId" = $meeting
+                    AND EXISTS (SELECT 1 FROM "Meetings" WHERE "Id" = $meeting AND "StartedAt" IS NULL);
+                    """, ("$meeting", Id(meeting.Value))).ConfigureAwait(false);
                 await ChairAsync(meeting, handover.To, handover.At, Model.ChairChange.Handover).ConfigureAwait(false);
                 break;
             case MeetingStarted started:
-                await ExecuteAsync("""UPDATE "Meetings" SET "StartedAt" = $at WHERE "Id" = $meeting;""", ("$meeting", Id(meeting.Value)), ("$at", Instant(started.At))).ConfigureAwait(false);
+                await ExecuteAsync("""
+                    UPDATE "Meetings" SET "StartedAt" = $at WHERE "Id" = $meeting;
+                    UPDATE "ChairHistory" SET "At" = $at WHERE "MeetingId" = $meeting;
+                    """, ("$meeting", Id(meeting.Value)), ("$at", Instant(started.At))).ConfigureAwait(false);
+                break;
+            case MeetingCancelled:
+                await ExecuteAsync("""
+                    DELETE FROM "Attendance" WHERE "MeetingId" = $meeting;
+                    DELETE FROM "ChairHistory" WHERE "MeetingId" = $meeting;
+                    """, ("$meeting", Id(meeting.Value))).ConfigureAwait(false);
                 break;
             case MeetingEnded ended:
                 await ExecuteAsync("""UPDATE "Meetings" SET "EndedAt" = $at WHERE "Id" = $meeting;""", ("$meeting", Id(meeting.Value)), ("$at", Instant(ended.At))).ConfigureAwait(false);
@@ -60,11 +75,12 @@ internal sealed class LogProjections(DbConnection connection, DbTransaction tran
         SELECT $meeting, $member WHERE EXISTS (SELECT 1 FROM "Members" WHERE "Id" = $member);
         """, ("$meeting", Id(meeting.Value)), ("$member", Id(person.Value)));
 
+    // Before the start, any change of chair is still the chair of the day.
     private Task ChairAsync(MeetingId meeting, ParticipantId person, DateTimeOffset at, Model.ChairChange change) => ExecuteAsync("""
         INSERT INTO "ChairHistory" ("GroupId", "MemberId", "MeetingId", "At", "Change")
-        SELECT m."GroupId", $member, $meeting, $at, $change FROM "Meetings" m
+        SELECT m."GroupId", $member, $meeting, $at, CASE WHEN m."StartedAt" IS NULL THEN $ofTheDay ELSE $change END FROM "Meetings" m
         WHERE m."Id" = $meeting AND EXISTS (SELECT 1 FROM "Members" WHERE "Id" = $member);
-        """, ("$meeting", Id(meeting.Value)), ("$member", Id(person.Value)), ("$at", Instant(at)), ("$change", change.ToString()));
+        """, ("$meeting", Id(meeting.Value)), ("$member", Id(person.Value)), ("$at", Instant(at)), ("$change", change.ToString()), ("$ofTheDay", nameof(Model.ChairChange.OfTheDay)));
 
     private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {

@@ -10,6 +10,11 @@ public sealed record ChangeFormat(CommandId Id, MeetingFormat Format) : MeetingC
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {
+        if (state.Phase == MeetingPhase.Cancelled)
+        {
+            return new Refusal(RefusalReason.MeetingCancelled);
+        }
+
         if (state.Phase != MeetingPhase.Gathering)
         {
             return new Refusal(RefusalReason.FormatOnlyBeforeStart);

@@ -16,6 +16,8 @@ public sealed record EndMeeting(CommandId Id) : MeetingCommand(Id)
                 return new Refusal(RefusalReason.MeetingNotSetUp);
             case MeetingPhase.Ended:
                 return Decision.Accept();
+            case MeetingPhase.Cancelled:
+                return new Refusal(RefusalReason.MeetingCancelled);
         }
 
         var events = new List<MeetingEvent>(Guards.EndCurrentTurn(state, now));

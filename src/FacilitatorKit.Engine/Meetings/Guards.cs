@@ -10,6 +10,7 @@ internal static class Guards
     {
         MeetingPhase.Running => null,
         MeetingPhase.Ended => new Refusal(RefusalReason.MeetingEnded),
+        MeetingPhase.Cancelled => new Refusal(RefusalReason.MeetingCancelled),
         _ => new Refusal(RefusalReason.MeetingNotStarted),
     };
 
@@ -17,6 +18,7 @@ internal static class Guards
     {
         MeetingPhase.New => new Refusal(RefusalReason.MeetingNotSetUp),
         MeetingPhase.Ended => new Refusal(RefusalReason.MeetingEnded),
+        MeetingPhase.Cancelled => new Refusal(RefusalReason.MeetingCancelled),
         _ => null,
     };
 

@@ -61,3 +61,15 @@ public sealed record MeetingEnded(DateTimeOffset At) : MeetingEvent
         BreakRequests = [],
     };
 }
+
+/// <summary>The meeting was called off before it started. Nothing about it counts: not a session, not the chair, not attendance.</summary>
+public sealed record MeetingCancelled(DateTimeOffset At) : MeetingEvent
+{
+    internal override MeetingState ApplyTo(MeetingState state) => state with
+    {
+        Phase = MeetingPhase.Cancelled,
+        EndedAt = At,
+        Queue = [],
+        BreakRequests = [],
+    };
+}

@@ -9,4 +9,7 @@ public enum MeetingPhase
     Gathering,
     Running,
     Ended,
+
+    /// <summary>Called off before it started: it held no session, no chairing and no attendance.</summary>
+    Cancelled,
 }

@@ -56,6 +56,9 @@ public sealed record MeetingState
     /// <summary>The turn that ended last, as it was, until the next turn starts (at the same instant, one change).</summary>
     internal EndedTurn? JustEnded { get; init; }
 
+    /// <summary>The next meeting's date and place, as agreed at the closing: for the meeting's summary.</summary>
+    public NextMeeting? NextMeeting { get; init; }
+
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
 

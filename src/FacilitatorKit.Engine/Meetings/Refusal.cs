@@ -48,6 +48,10 @@ public enum RefusalReason
     MeetingAlreadySetUp,
     MeetingNotStarted,
     MeetingEnded,
+    MeetingCancelled,
+
+    /// <summary>Only a meeting that has not started can be cancelled; one under way is ended instead.</summary>
+    MeetingAlreadyStarted,
     NoItemUnderWay,
 
     /// <summary>Person: who has left.</summary>
@@ -125,6 +129,7 @@ public enum RefusalReason
     ItemExtensionOutOfRange,
     MoveOnlyAmongItemsToCome,
     NewItemsOnlyAfterCurrent,
+    NextMeetingPlaceTooLong,
 }
 
 /// <summary>
@@ -161,7 +166,8 @@ public sealed record Refusal(RefusalReason Reason)
             or RefusalReason.ParticipantNeedsName or RefusalReason.SeatNotInCircle or RefusalReason.ItemNeedsTitle
             or RefusalReason.TimeBoxOutOfRange or RefusalReason.TurnLimitOutOfRange or RefusalReason.QuietReserveTooLong
             or RefusalReason.TurnExtensionOutOfRange or RefusalReason.ItemExtensionOutOfRange
-            or RefusalReason.MoveOnlyAmongItemsToCome or RefusalReason.NewItemsOnlyAfterCurrent => RefusalCode.Invalid,
+            or RefusalReason.MoveOnlyAmongItemsToCome or RefusalReason.NewItemsOnlyAfterCurrent
+            or RefusalReason.NextMeetingPlaceTooLong => RefusalCode.Invalid,
         _ => RefusalCode.NotNow,
     };
 

@@ -18,6 +18,8 @@ public sealed record StartMeeting(CommandId Id) : MeetingCommand(Id)
                 return Decision.Accept();
             case MeetingPhase.Ended:
                 return new Refusal(RefusalReason.MeetingEnded);
+            case MeetingPhase.Cancelled:
+                return new Refusal(RefusalReason.MeetingCancelled);
         }
 
         var events = new List<MeetingEvent> { new MeetingStarted(now) };

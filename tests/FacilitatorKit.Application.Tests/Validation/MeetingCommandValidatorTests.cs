@@ -312,4 +312,18 @@ public class MeetingCommandValidatorTests
         "Extend" => new ExtendAgendaItem(CommandId.New(), item, TimeSpan.FromMinutes(5)) { Actor = Facilitator },
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
+
+    [Theory]
+    [InlineData("Library, room 2", null)]
+    [InlineData(null, null)]
+    [InlineData("Hall\u0007", nameof(InputProblem.PlaceHasInvisibleCharacters))]
+    [InlineData("A place described at such great length that it goes well past the eighty characters allowed", nameof(InputProblem.PlaceTooLong))]
+    public void PlanNextMeeting_ThePlaceIsAFewWords_WithNoInvisibleCharacters(string? place, string? problem)
+    {
+        var meeting = TestMeeting.Running("Ana", "Ben");
+
+        var result = Validate(meeting, new PlanNextMeeting(CommandId.New(), new DateOnly(2026, 11, 29), place) { Actor = Facilitator });
+
+        Assert.Equal(problem, result.Errors.Select(e => e.ErrorCode).SingleOrDefault());
+    }
 }

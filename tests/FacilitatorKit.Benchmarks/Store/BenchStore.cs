@@ -70,7 +70,7 @@ public sealed class BenchStore : IAsyncDisposable
     public IDbContextFactory<FacilitatorKitDb> Contexts { get; }
     public MeetingLog Log { get; private set; } = null!;
     public MeetingSessions Sessions { get; private set; } = null!;
-    public GroupService Groups => new(new GroupRepository(Contexts), Sessions, new Testing.FixedActor(Actor.Facilitator), new NewGroupValidator(), Clock);
+    public GroupService Groups => new(new GroupRepository(Contexts), Sessions, new Testing.FixedActor(Actor.Facilitator), new NewGroupValidator(), new GroupSettingsValidator(), Clock);
 
     /// <summary>A new log writer and sessions on this store, as the app makes them at start-up (for restore measurements).</summary>
     public (MeetingLog Log, MeetingSessions Sessions) OpenAgain()

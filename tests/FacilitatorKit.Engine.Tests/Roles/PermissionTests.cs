@@ -54,6 +54,8 @@ public class PermissionTests
         ["ChangeFormat"] = new(MeetingAction.ChangeFormat, role => Decide(Gathering(), (m, by) => new ChangeFormat(Id(), Formats.PeerSupportCircle) { Actor = by }, role)),
         ["StartMeeting"] = new(MeetingAction.StartOrEndMeeting, role => Decide(Gathering(), (m, by) => m.StartMeeting(by), role)),
         ["EndMeeting"] = new(MeetingAction.StartOrEndMeeting, role => Decide(Running(), (m, by) => m.EndMeeting(by), role)),
+        ["PlanNextMeeting"] = new(MeetingAction.Notes, role => Decide(Running(), (m, by) => new PlanNextMeeting(Id(), new DateOnly(2026, 11, 29), "Library") { Actor = by }, role)),
+        ["CancelMeeting"] = new(MeetingAction.StartOrEndMeeting, role => Decide(Gathering(), (m, by) => m.CancelMeeting(by), role)),
         ["NextItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => m.NextItem(by), role)),
         ["SkipAgendaItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new SkipAgendaItem(Id(), new AgendaItemId(3)) { Actor = by }, role)),
         ["ExtendAgendaItem"] = new(MeetingAction.RunAgenda, role => Decide(Running(), (m, by) => new ExtendAgendaItem(Id(), new AgendaItemId(1), TimeSpan.FromMinutes(5)) { Actor = by }, role)),

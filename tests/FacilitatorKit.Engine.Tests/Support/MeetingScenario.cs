@@ -117,6 +117,7 @@ public sealed class MeetingScenario
     public static CommandId NewId() => CommandId.New();
     public StartMeeting StartMeeting(Actor? by = null) => new(NewId()) { Actor = by ?? Facilitator };
     public EndMeeting EndMeeting(Actor? by = null) => new(NewId()) { Actor = by ?? Facilitator };
+    public CancelMeeting CancelMeeting(Actor? by = null) => new(NewId()) { Actor = by ?? Facilitator };
     public NextItem NextItem(Actor? by = null) => new(NewId(), State.CurrentItemId) { Actor = by ?? Facilitator };
     public RaiseHand RaiseHand(string name, Actor? by = null) => new(NewId(), P(name)) { Actor = by ?? Facilitator };
     public LowerHand LowerHand(string name, Actor? by = null) => new(NewId(), P(name)) { Actor = by ?? Facilitator };

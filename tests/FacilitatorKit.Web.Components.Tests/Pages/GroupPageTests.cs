@@ -152,6 +152,18 @@ public class GroupPageTests : ComponentTest
         cut.ByRole("button", "Create meeting");
     }
 
+    [Fact]
+    public async Task AClosedGroupsFirstMeeting_DefaultsToTheClosedGroupSession()
+    {
+        var group = (await Groups.CreateGroupAsync(new NewGroup("Grief group", GroupKind.Closed, 8))).Value!;
+        await Groups.AddMemberAsync(group.Id, "Ana");
+        var cut = Render(group.Id);
+
+        await cut.ByRole("button", "New meeting").ClickAsync(new());
+
+        Assert.Equal("Closed group session", cut.ByRole("combobox", "Format").GetAttribute("value"));
+    }
+
     /// <summary>B7: unticking the proposed chair under "Present tonight" left the list showing a chair the meeting did not get.</summary>
     [Fact]
     public async Task UntickingTheProposedChair_TheListSaysNobodyYet_AndThatIsTheChairTheMeetingGets()

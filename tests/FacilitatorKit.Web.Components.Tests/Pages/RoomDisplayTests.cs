@@ -127,4 +127,47 @@ public class RoomDisplayTests : ComponentTest
         await meeting.EndAsync();
         Assert.Equal("Thank you for coming", Accessible.TextOf(RenderPage<RoomDisplay>(meeting.Id.Value).Find("h1")));
     }
+
+    [Fact]
+    public async Task DuringTheWelcome_TheDisplayShowsTheGroundRules_TheConfidentialityStatement_AndTheThreeAssumptions()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.StartAsync();
+
+        var cut = RenderPage<RoomDisplay>(meeting.Id.Value);
+
+        var opening = cut.ByRole("region", "Our ground rules");
+        Assert.Equal(["Ground rules", "Confidentiality", "The three assumptions"], opening.AllByRole("heading").Select(h => Accessible.TextOf(h)));
+        Assert.Equal(
+            ["Each person can contribute.", "Each person is the authority on their own needs.", "Communication is open and honest."],
+            opening.AllByRole("list")[2].AllByRole("listitem").Select(i => Accessible.TextOf(i)));
+    }
+
+    [Fact]
+    public async Task TheGroupsOwnWording_IsShownAsPlainText_AndAnEmptiedScriptIsNotShown()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await Groups.ChangeSettingsAsync(meeting.Group.Id, new(meeting.Group.Name, meeting.Group.Kind, null, "<b>One at a time</b>\n\nPhones away", "", null));
+        await meeting.StartAsync();
+
+        var cut = RenderPage<RoomDisplay>(meeting.Id.Value);
+
+        var opening = cut.ByRole("region", "Our ground rules");
+        Assert.Equal(["Ground rules", "The three assumptions"], opening.AllByRole("heading").Select(h => Accessible.TextOf(h)));
+        Assert.Equal(["<b>One at a time</b>", "Phones away"], opening.AllByRole("list")[0].AllByRole("listitem").Select(i => i.TextContent));
+        Assert.Empty(opening.QuerySelectorAll("b"));
+    }
+
+    [Fact]
+    public async Task AfterTheWelcome_TheOpeningScriptsAreGone()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.StartAsync();
+        var cut = RenderPage<RoomDisplay>(meeting.Id.Value);
+        cut.ByRole("region", "Our ground rules");
+
+        await meeting.NextItemAsync();
+
+        cut.WaitForAssertion(() => Assert.False(cut.HasRole("region", "Our ground rules")));
+    }
 }

@@ -13,6 +13,8 @@ public sealed class ConsolePage(IPage page) : RunningMeetingPage(page)
     public ILocator RoomDisplayLink => Page.GetByRole(AriaRole.Link, new() { Name = "Room display", Exact = true });
     public ILocator EndMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "End meeting", Exact = true });
     public ILocator ConfirmEndMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "Yes, end the meeting", Exact = true });
+    public ILocator CancelMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "Cancel this meeting", Exact = true });
+    public ILocator ConfirmCancelButton => Page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it", Exact = true });
     public ILocator NotYetButton => Page.GetByRole(AriaRole.Button, new() { Name = "Not yet", Exact = true });
 
     /// <summary>The way back to the meeting's group, in the console's header.</summary>

@@ -11,5 +11,8 @@ public sealed class DisplayPage(IPage page) : MeetingViewPage(page)
     /// <summary>The current item's title, the one big heading.</summary>
     public ILocator ItemTitle => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
+    /// <summary>The group's ground rules, confidentiality statement and three assumptions, shown during the welcome.</summary>
+    public ILocator OpeningScripts => Page.GetByRole(AriaRole.Region, new() { Name = "Our ground rules", Exact = true });
+
     public async Task ExpectNextUpAsync(string name) => await Expect(Page.GetByText($"Next: {name}", new() { Exact = true })).ToBeVisibleAsync();
 }

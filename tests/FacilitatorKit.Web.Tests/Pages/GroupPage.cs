@@ -18,6 +18,19 @@ public sealed partial class GroupPage(IPage page)
     public ILocator ChairOfTheDayBox => Page.GetByRole(AriaRole.Combobox, new() { Name = "Chair of the day", Exact = true });
     public ILocator SelectedChairOfTheDay => ChairOfTheDayBox.GetByRole(AriaRole.Option, new() { Selected = true });
     public ILocator PastMeetings => Page.GetByRole(AriaRole.List, new() { Name = "Past meetings", Exact = true });
+    public ILocator EditSettingsButton => Page.GetByRole(AriaRole.Button, new() { Name = "Edit group settings", Exact = true });
+    public ILocator SettingsNameBox => Page.GetByRole(AriaRole.Textbox, new() { Name = "Group name", Exact = true });
+    public ILocator ClosedKind => Page.GetByRole(AriaRole.Radio, new() { Name = "Closed: enrolled members, for a planned number of sessions", Exact = true });
+    public ILocator PlannedSessionsBox => Page.GetByRole(AriaRole.Spinbutton, new() { Name = "Planned sessions", Exact = true });
+    public ILocator GroundRulesBox => Page.GetByRole(AriaRole.Textbox, new() { Name = "Ground rules", Exact = true });
+    public ILocator SaveSettingsButton => Page.GetByRole(AriaRole.Button, new() { Name = "Save settings", Exact = true });
+    public ILocator CancelMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "Cancel this meeting", Exact = true });
+    public ILocator ConfirmCancelButton => Page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it", Exact = true });
+
+    /// <summary>A closed group's line: "Closed group: N of M sessions held".</summary>
+    public ILocator SessionsHeld(int held, int planned) => Page.GetByText($"Closed group: {held} of {planned} sessions held", new() { Exact = true });
+
+    public ILocator MeetingLink(string name) => PastMeetings.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     /// <summary>The sentence that names the proposed next chair: "Proposed next chair: NAME".</summary>
     public ILocator ProposedNextChair => Page.GetByText("Proposed next chair:");
@@ -52,6 +65,14 @@ public sealed partial class GroupPage(IPage page)
         await SubmitMemberAsync(name);
         await Expect(Member(name)).ToBeVisibleAsync();
         await Expect(MemberNameBox).ToBeEmptyAsync();
+    }
+
+    /// <summary>Cancels the meeting waiting to start: presses "Cancel this meeting", then answers the question once.</summary>
+    public async Task CancelWaitingMeetingAsync()
+    {
+        await CancelMeetingButton.ClickAsync();
+        await ConfirmCancelButton.ClickAsync();
+        await Expect(CancelMeetingButton).ToHaveCountAsync(0);
     }
 
     public async Task OpenNewMeetingAsync()

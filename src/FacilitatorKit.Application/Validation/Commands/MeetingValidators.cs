@@ -32,3 +32,16 @@ public sealed class StartMeetingValidator : ShapeFree<StartMeeting>
 public sealed class EndMeetingValidator : ShapeFree<EndMeeting>
 {
 }
+
+public sealed class CancelMeetingValidator : ShapeFree<CancelMeeting>
+{
+}
+
+/// <summary>The next meeting's place: a few words, with no invisible characters. (The date is any date.)</summary>
+public sealed class PlanNextMeetingValidator : CommandValidator<PlanNextMeeting>
+{
+    public PlanNextMeetingValidator() =>
+        RuleFor(c => c.Place)
+            .Must(p => NameRules.Length(p) <= Limits.PlaceLength).Because(InputProblem.PlaceTooLong, ("Max", Limits.PlaceLength))
+            .Must(p => !NameRules.HasControlCharacters(NameRules.Normalize(p))).Because(InputProblem.PlaceHasInvisibleCharacters);
+}
