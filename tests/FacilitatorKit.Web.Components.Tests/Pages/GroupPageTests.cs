@@ -54,7 +54,7 @@ public class GroupPageTests : ComponentTest
         var cut = Render(group.Id);
 
         await cut.ByRole("textbox", "Member name").InputAsync(new() { Value = "Cai" });
-        await cut.ByRole("button", "Add member").ClickAsync(new());
+        await cut.ByRole("button", "Add member").SubmitWithAsync();
 
         Assert.Equal(["Cai"], (await MembersAsync(group)).Select(m => m.Name));
         cut.ByRole("list", "Members").ByRole("button", "Rename Cai");
@@ -70,7 +70,7 @@ public class GroupPageTests : ComponentTest
         var cut = Render(group.Id);
 
         await cut.ByRole("textbox", "Member name").InputAsync(new() { Value = name });
-        await cut.ByRole("button", "Add member").ClickAsync(new());
+        await cut.ByRole("button", "Add member").SubmitWithAsync();
 
         var field = cut.ByRole("textbox", "Member name");
         var alert = Assert.Single(Accessible.DescribedBy(field));
@@ -100,7 +100,7 @@ public class GroupPageTests : ComponentTest
         await cut.ByRole("button", "Rename Ana").ClickAsync(new());
 
         await cut.ByRole("textbox", "New name for Ana").InputAsync(new() { Value = "" });
-        await cut.ByRole("button", "Save name").ClickAsync(new());
+        await cut.ByRole("button", "Save name").SubmitWithAsync();
 
         var rename = cut.ByRole("textbox", "New name for Ana");
         Assert.Equal("true", rename.GetAttribute("aria-invalid"));
