@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using FacilitatorKit.Web.Tests.Pages;
 using FacilitatorKit.Web.Tests.Support;
 using Microsoft.Playwright;
@@ -34,6 +35,11 @@ public sealed class AgendaEditingTests(WebAppFixture app) : BrowserTest(app)
         string[] added = ["Welcome", "Check-in", "Open discussion", "Closing", "Just for today"];
         await console.ExpectAgendaAsync(added);
         await follow.ExpectAgendaAsync(added);
+
+        // Every editing control has its role and name, and reads in the default look.
+        var serious = (await console.Page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Select(n => string.Join(" ", n.Target)))})");
+        Assert.Empty(serious);
 
         // Reorder with the keyboard alone: Enter on "Move up", twice; the focus stays on the button that moved.
         await console.MoveUp("Just for today").FocusAsync();
