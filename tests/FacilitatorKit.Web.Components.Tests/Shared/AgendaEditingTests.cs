@@ -167,7 +167,7 @@ public class AgendaEditingTests : ComponentTest
 
         // The running item and those before it stay where they are on the record: Closing can go no higher.
         page.WaitForAssertion(() => Assert.True(page.ByRole("button", "Move “Closing” up").HasAttribute("disabled")));
-        Assert.False(page.HasRole("button", "Move “Welcome” up"));
+        Assert.True(page.ByRole("button", "Move “Welcome” up").HasAttribute("disabled"));
         await page.ByRole("button", "Move “Closing” down").ClickAsync(new());
         page.WaitForAssertion(() => Assert.Equal(["Welcome", "Check-in", "Closing", "Open discussion"], Titles(meeting)));
     }
@@ -237,6 +237,51 @@ public class AgendaEditingTests : ComponentTest
         await limit.ChangeAsync(new() { Value = "120" });
 
         Assert.Equal(TimeSpan.FromMinutes(2), meeting.State.CurrentItem?.TurnLimit);
-        Assert.False(cut.HasRole("combobox", "Turn order for “Welcome”")); // the current item's is in the Current item panel
+    }
+
+    [Fact]
+    public async Task EveryRow_HasTheSameControls_WhateverItsItemsState_SoNoRowChangesSizeWhenTheAgendaMovesOn()
+    {
+        var meeting = await StartedAsync();
+        await meeting.DoAsync(new SkipAgendaItem(CommandId.New(), meeting.State.Agenda[2].Id));
+        await meeting.NextItemAsync(); // Welcome done, Check-in running, Open discussion skipped, Closing to come
+        var cut = Render(meeting);
+        await cut.ByRole("button", "Edit agenda").ClickAsync(new());
+
+        var rows = cut.ByRole("list", "Agenda").AllByRole("listitem");
+        string[] Controls(AngleSharp.Dom.IElement row) =>
+            [.. row.AllByRole("button").Concat(row.AllByRole("combobox")).Select(c => Accessible.NameOf(c).Split('“')[0])];
+        Assert.All(rows, row => Assert.Equal(["Move ", "Move ", "Skip ", "Remove ", "Turn order for ", "Turn limit for "], Controls(row)));
+
+        // Only what applies can be pressed: nothing for a done item; the limit and order of the running one; removing a
+        // skipped one; everything for one to come.
+        string[] Available(AngleSharp.Dom.IElement row) =>
+            [.. row.AllByRole("button").Concat(row.AllByRole("combobox")).Where(c => !c.HasAttribute("disabled")).Select(Accessible.NameOf)];
+        Assert.Empty(Available(rows[0]));
+        Assert.Equal(["Turn order for “Check-in”", "Turn limit for “Check-in”"], Available(rows[1]));
+        Assert.Equal(["Remove “Open discussion”"], Available(rows[2]));
+        Assert.Equal(["Move “Closing” up", "Skip “Closing”", "Remove “Closing”", "Turn order for “Closing”", "Turn limit for “Closing”"], Available(rows[3]));
+    }
+
+    [Fact]
+    public async Task AnItemRemovedOnAnotherDevice_KeepsItsRowWhileThisOneEdits_SoTheRowsBelowDoNotMoveUp()
+    {
+        var meeting = await StartedAsync();
+        var page = await EditingOnTheConsoleAsync(meeting);
+        string[] RowTexts() => [.. page.ByRole("list", "Agenda").AllByRole("listitem").Select(i => i.QuerySelector(".title")!.TextContent + ": " + i.QuerySelector(".status")!.TextContent)];
+
+        await meeting.DoAsync(new RemoveAgendaItem(CommandId.New(), meeting.State.Agenda[2].Id), Actor.CoFacilitator); // the tablet
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["Welcome: Current item · 3:00", "Check-in: To come", "Open discussion: Removed on another device", "Closing: To come"], RowTexts()));
+        var gone = page.ByRole("list", "Agenda").AllByRole("listitem")[2];
+        Assert.All(gone.AllByRole("button").Concat(gone.AllByRole("combobox")), c => Assert.True(c.HasAttribute("disabled"), Accessible.NameOf(c)));
+
+        // What this device removes goes at once; so does the kept row once editing ends.
+        await page.ByRole("button", "Remove “Check-in”").ClickAsync(new());
+        await page.ByRole("button", "Yes, remove it").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal(["Welcome: Current item · 3:00", "Open discussion: Removed on another device", "Closing: To come"], RowTexts()));
+        await page.ByRole("button", "Edit agenda").ClickAsync(new());
+        Assert.Equal(["Welcome: Current item · 3:00", "Closing: To come"], RowTexts());
     }
 }
