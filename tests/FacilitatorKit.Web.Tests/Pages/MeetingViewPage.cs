@@ -87,12 +87,12 @@ public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
     public ILocator Remove(string item) => Page.GetByRole(AriaRole.Button, new() { Name = $"Remove “{item}”", Exact = true });
     public ILocator TurnLimitFor(string item) => Page.GetByRole(AriaRole.Combobox, new() { Name = $"Turn limit for “{item}”", Exact = true });
 
-    /// <summary>The agenda item with this title, in the Agenda list.</summary>
-    public ILocator AgendaItem(string title) => Agenda.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.Locator(".title", new() { HasTextString = title }) });
+    /// <summary>The agenda item with this title, in the Agenda list (a row's first span is its title).</summary>
+    public ILocator AgendaItem(string title) => Agenda.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.Locator(":scope > span:nth-child(1)", new() { HasTextString = title }) });
 
     /// <summary>The agenda holds exactly these items, in this order.</summary>
     public async Task ExpectAgendaAsync(params string[] titles) =>
-        await Expect(Agenda.GetByRole(AriaRole.Listitem).Locator(".title")).ToHaveTextAsync(titles);
+        await Expect(Agenda.GetByRole(AriaRole.Listitem).Locator(":scope > span:nth-child(1)")).ToHaveTextAsync(titles);
 
     /// <summary>Adds an item with the add form, submitted with Enter, and waits until it is stored and shown.</summary>
     public async Task AddAgendaItemAsync(string title, string kind, int minutes)
