@@ -1,10 +1,5 @@
-using FacilitatorKit.Application.Meetings;
-using FacilitatorKit.Engine;
-using FacilitatorKit.Engine.Agenda;
-using FacilitatorKit.Engine.Speakers;
 using FacilitatorKit.Web.Tests.Pages;
 using FacilitatorKit.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -18,12 +13,10 @@ namespace FacilitatorKit.Web.Tests;
 /// </summary>
 public sealed class LaptopConsoleTests(WebAppFixture app, ITestOutputHelper output) : BrowserTest(app)
 {
-    private static readonly string[] Eight = ["Alex", "Blake", "Casey", "Dana", "Eli", "Fay", "Gus", "Hana"];
-
     [Fact]
     public async Task During_Sharing_At1366x768_TheItemTheSpeakerTheQueueAndEveryHand_AreOnScreenWithoutScrolling()
     {
-        var meeting = await SeedMeetingAsync(PeerSupportCircle, Eight);
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, EightPeople);
         await SharingWithASpeakerAndThreeWaitingAsync(meeting);
         var console = new ConsolePage((await OpenDeviceAsync("laptop", new ViewportSize { Width = 1366, Height = 768 })).Page);
 
@@ -40,7 +33,7 @@ public sealed class LaptopConsoleTests(WebAppFixture app, ITestOutputHelper outp
             console.CurrentItem, console.NextItemButton,
             console.CurrentSpeaker, console.Timer, console.PauseButton, console.AddAMinuteButton, console.EndTurnButton, console.PassButton,
             console.SpeakerQueue, console.NextSpeakerButton,
-            .. Eight.Select(console.RaiseHandFor),
+            .. EightPeople.Select(console.RaiseHandFor),
         ];
         foreach (var control in mustBeOnScreen)
         {
@@ -48,26 +41,5 @@ public sealed class LaptopConsoleTests(WebAppFixture app, ITestOutputHelper outp
         }
 
         Assert.Equal(0, await console.Page.EvaluateAsync<int>("() => window.scrollY"));
-    }
-
-    /// <summary>Straight through the engine: Sharing, Blake speaking with a countdown, Casey, Dana and Eli waiting.</summary>
-    private async Task SharingWithASpeakerAndThreeWaitingAsync(Guid meeting)
-    {
-        var session = (await App.Services.GetRequiredService<MeetingSessions>().GetAsync(new MeetingId(meeting)))!;
-        async Task Do(MeetingCommand command) => Assert.True((await session.SubmitAsync(command, Engine.Roles.Actor.Facilitator)).IsAccepted, command.ToString());
-        ParticipantId Id(string name) => session.State.Participants.Single(p => p.Name == name).Id;
-
-        await Do(new StartMeeting(CommandId.New()));
-        while (session.State.CurrentItem?.Title != "Sharing")
-        {
-            await Do(new NextItem(CommandId.New(), session.State.CurrentItemId));
-        }
-
-        foreach (var name in new[] { "Blake", "Casey", "Dana", "Eli" })
-        {
-            await Do(new RaiseHand(CommandId.New(), Id(name)));
-        }
-
-        await Do(new NextSpeaker(CommandId.New(), null));
     }
 }

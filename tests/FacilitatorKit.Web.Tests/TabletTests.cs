@@ -1,12 +1,13 @@
 using FacilitatorKit.Web.Tests.Pages;
 using FacilitatorKit.Web.Tests.Support;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace FacilitatorKit.Web.Tests;
 
 /// <summary>Issue 4 §1: the co-facilitator view is made for a tablet, held upright or sideways.</summary>
-public sealed class TabletTests(WebAppFixture app) : BrowserTest(app)
+public sealed class TabletTests(WebAppFixture app, ITestOutputHelper output) : BrowserTest(app)
 {
     // A touch tablet: a mobile viewport (so the page's meta viewport applies, as on an iPad), touch input, a dense screen.
     private static BrowserNewContextOptions Tablet => new() { IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 };
@@ -57,5 +58,41 @@ public sealed class TabletTests(WebAppFixture app) : BrowserTest(app)
         }
 
         Assert.True(problems.Count == 0, $"On a {width} x {height} tablet ({orientation}), the co-facilitator view has:\n  " + string.Join("\n  ", problems));
+    }
+
+    /// <summary>
+    /// Issue 11, item 9: the co-facilitator view fits a tablet as the console fits a laptop. During sharing, with eight
+    /// people, what the co-facilitator works with is on the screen without scrolling, held upright or sideways.
+    /// </summary>
+    [Theory]
+    [InlineData("portrait", 820, 1180)]
+    [InlineData("landscape", 1180, 820)]
+    public async Task During_Sharing_OnATablet_TheItemTheSpeakerTheQueueAndEveryHand_AreOnScreenWithoutScrolling(string orientation, int width, int height)
+    {
+        var meeting = await SeedMeetingAsync(PeerSupportCircle, EightPeople);
+        await SharingWithASpeakerAndThreeWaitingAsync(meeting);
+        var follow = new FollowPage((await OpenDeviceAsync($"tablet ({orientation})", new ViewportSize { Width = width, Height = height }, Tablet)).Page);
+
+        await follow.GotoAsync(meeting);
+        await follow.ExpectCurrentItemAsync("Sharing");
+        await follow.ExpectQueueAsync("Casey", "Dana", "Eli");
+
+        var screenshot = Path.Combine(Path.GetTempPath(), $"fk-follow-{width}x{height}-{Guid.NewGuid():N}.png");
+        await follow.Page.ScreenshotAsync(new() { Path = screenshot });
+        output.WriteLine($"screenshot: {screenshot}");
+
+        ILocator[] mustBeOnScreen =
+        [
+            follow.CurrentItem, follow.NextItemButton,
+            follow.CurrentSpeaker, follow.Timer, follow.PauseButton, follow.AddAMinuteButton, follow.EndTurnButton, follow.PassButton,
+            follow.SpeakerQueue, follow.NextSpeakerButton,
+            .. EightPeople.Select(follow.RaiseHandFor),
+        ];
+        foreach (var control in mustBeOnScreen)
+        {
+            await Expect(control).ToBeInViewportAsync(new() { Ratio = 1 });
+        }
+
+        Assert.Equal(0, await follow.Page.EvaluateAsync<int>("() => window.scrollY"));
     }
 }

@@ -97,9 +97,8 @@ internal static class Guards
         return NotEnded(state) ?? refusal;
     }
 
-    /// <summary>Items can only be placed after the last item that has started or finished. A skipped item never started, so it pins nothing.</summary>
-    public static int FirstOpenSlot(MeetingState state) =>
-        state.Agenda.FindLastIndex(i => i.Status is AgendaItemStatus.Running or AgendaItemStatus.Done) + 1;
+    /// <summary>Items can only be placed after the last item that has started or finished (<see cref="MeetingState.FirstOpenSlot"/>).</summary>
+    public static int FirstOpenSlot(MeetingState state) => state.FirstOpenSlot;
 
     public static Refusal? ValidPlan(AgendaItemPlan plan)
     {

@@ -89,6 +89,12 @@ public sealed record MeetingState
 
     public int IndexOfItem(AgendaItemId id) => Agenda.FindIndex(i => i.Id == id);
 
+    /// <summary>
+    /// The first place on the agenda that items can be added at or moved to: after the last item that has started or
+    /// finished. A skipped item never started, so it pins nothing.
+    /// </summary>
+    public int FirstOpenSlot => Agenda.FindLastIndex(i => i.Status is AgendaItemStatus.Running or AgendaItemStatus.Done) + 1;
+
     public Participant? FindParticipant(ParticipantId id)
     {
         foreach (var p in Participants)

@@ -9,7 +9,8 @@ using FacilitatorKit.Web.Look;
 
 namespace FacilitatorKit.Web.ViewModels;
 
-public sealed record AgendaRow(AgendaItemId Id, string Title, string TimeBox, string TurnOrder, string Status, bool IsCurrent, bool IsOver);
+/// <param name="Meta">The time box and the turn order in one text ("15 min · Go-round, 1:00 each"): one render frame, not three, per item.</param>
+public sealed record AgendaRow(AgendaItemId Id, string Title, string Meta, string Status, bool IsCurrent, bool IsOver);
 
 /// <param name="Remove">The words on the button that takes them out of the queue: a lowered hand is only one way to be in it.</param>
 public sealed record QueueRow(ParticipantId Participant, string Name, string? Note, string Remove);
@@ -122,6 +123,9 @@ public sealed class MeetingView
     /// <summary>Null for roles that may not see the airtime figures.</summary>
     public FairnessReport? Fairness { get; private init; }
 
+    /// <summary>True for roles that may run the agenda (facilitator and co-facilitator), before and while the meeting runs: they may edit it.</summary>
+    public bool CanEditAgenda { get; private init; }
+
     public static MeetingView Of(MeetingState state, DateTimeOffset now, Role role, DeviceClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -139,6 +143,7 @@ public sealed class MeetingView
             Speaker = state.CurrentTurn is { } turn ? Speaking(state, turn, now) : null,
             Fairness = Permissions.Allows(role, MeetingAction.SeeFairness) ? Balance.ForMeeting(state, now) : null,
             Undo = Permissions.Allows(role, MeetingAction.RunQueue) ? UndoOf(state, now) : null,
+            CanEditAgenda = Permissions.Allows(role, MeetingAction.RunAgenda) && state.Phase is MeetingPhase.Gathering or MeetingPhase.Running,
             NextUp = SpeakerOrder.NextEligible(state, now) is { } next ? state.NameOf(next.Participant) : null,
             Reserve = state.CurrentItem is { QuietReserve: { } reserve, QuietReserveReleased: false, EndsAt: { } itemEnd } item
                 ? new ReserveView(item.Id, reserve, itemEnd - reserve, clock.Time(itemEnd - reserve), item.IsQuietReserveActive(now))
@@ -179,7 +184,7 @@ public sealed class MeetingView
             _ => "To come",
         };
         var policy = TurnOrderName(item.TurnPolicy) + (item.TurnLimit is { } limit ? $", {Duration(limit)} each" : "");
-        return new AgendaRow(item.Id, item.Title, $"{item.PlannedTime.TotalMinutes:0.#} min", policy, status, item.Id == current, item.Status is AgendaItemStatus.Done or AgendaItemStatus.Skipped);
+        return new AgendaRow(item.Id, item.Title, $"{item.PlannedTime.TotalMinutes:0.#} min · {policy}", status, item.Id == current, item.Status is AgendaItemStatus.Done or AgendaItemStatus.Skipped);
     }
 
     private static SpeakerView Speaking(MeetingState state, Turn turn, DateTimeOffset now)

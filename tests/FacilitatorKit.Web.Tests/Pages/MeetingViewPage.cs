@@ -80,6 +80,31 @@ public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
         var asked = Page.GetByRole(AriaRole.Group, new() { Name = question, Exact = true });
         await asked.GetByRole(AriaRole.Button, new() { Name = "Yes, move on", Exact = true }).ClickAsync();
     }
+    public ILocator EditAgendaButton => Page.GetByRole(AriaRole.Button, new() { Name = "Edit agenda", Exact = true });
+    public ILocator AddAgendaItemForm => Page.GetByRole(AriaRole.Form, new() { Name = "Add an agenda item", Exact = true });
+    public ILocator MoveUp(string item) => Page.GetByRole(AriaRole.Button, new() { Name = $"Move “{item}” up", Exact = true });
+    public ILocator Skip(string item) => Page.GetByRole(AriaRole.Button, new() { Name = $"Skip “{item}”", Exact = true });
+    public ILocator Remove(string item) => Page.GetByRole(AriaRole.Button, new() { Name = $"Remove “{item}”", Exact = true });
+    public ILocator TurnLimitFor(string item) => Page.GetByRole(AriaRole.Combobox, new() { Name = $"Turn limit for “{item}”", Exact = true });
+
+    /// <summary>The agenda item with this title, in the Agenda list (a row's first span is its title).</summary>
+    public ILocator AgendaItem(string title) => Agenda.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.Locator(":scope > span:nth-child(1)", new() { HasTextString = title }) });
+
+    /// <summary>The agenda holds exactly these items, in this order.</summary>
+    public async Task ExpectAgendaAsync(params string[] titles) =>
+        await Expect(Agenda.GetByRole(AriaRole.Listitem).Locator(":scope > span:nth-child(1)")).ToHaveTextAsync(titles);
+
+    /// <summary>Adds an item with the add form, submitted with Enter, and waits until it is stored and shown.</summary>
+    public async Task AddAgendaItemAsync(string title, string kind, int minutes)
+    {
+        await AddAgendaItemForm.GetByRole(AriaRole.Combobox, new() { Name = "Kind", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await AddAgendaItemForm.GetByRole(AriaRole.Spinbutton, new() { Name = "Time box (minutes)", Exact = true }).FillAsync(minutes.ToString(CultureInfo.InvariantCulture));
+        var titleBox = AddAgendaItemForm.GetByRole(AriaRole.Textbox, new() { Name = "Title", Exact = true });
+        await titleBox.FillAsync(title);
+        await titleBox.PressAsync("Enter");
+        await Expect(AddAgendaItemForm.GetByRole(AriaRole.Status)).ToHaveTextAsync($"“{title}” is on the agenda.");
+    }
+
     public ILocator TurnOrder => Page.GetByRole(AriaRole.Combobox, new() { Name = "Turn order", Exact = true });
     public ILocator SelectedTurnOrder => TurnOrder.GetByRole(AriaRole.Option, new() { Selected = true });
     public ILocator SpeakerQueue => Page.GetByRole(AriaRole.List, new() { Name = "Speaker queue", Exact = true });

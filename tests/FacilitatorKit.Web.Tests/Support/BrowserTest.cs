@@ -2,6 +2,8 @@ using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Application.Notes;
 using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Agenda;
+using FacilitatorKit.Engine.Speakers;
 using FacilitatorKit.Web.Tests.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -17,6 +19,9 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
 {
     public const string PeerSupportCircle = "Peer support circle";
     public const string ShortCheckIn = "Short check-in";
+
+    /// <summary>A full circle, for the tests of what fits on one screen.</summary>
+    protected static readonly string[] EightPeople = ["Alex", "Blake", "Casey", "Dana", "Eli", "Fay", "Gus", "Hana"];
 
     private readonly List<Device> _devices = [];
 
@@ -143,5 +148,26 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, $"Waited 15 s for {what}.");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Straight through the engine: Sharing, Blake speaking with a countdown, Casey, Dana and Eli waiting.</summary>
+    protected async Task SharingWithASpeakerAndThreeWaitingAsync(Guid meeting)
+    {
+        var session = (await App.Services.GetRequiredService<MeetingSessions>().GetAsync(new MeetingId(meeting)))!;
+        async Task Do(MeetingCommand command) => Assert.True((await session.SubmitAsync(command, Engine.Roles.Actor.Facilitator)).IsAccepted, command.ToString());
+        ParticipantId Id(string name) => session.State.Participants.Single(p => p.Name == name).Id;
+
+        await Do(new StartMeeting(CommandId.New()));
+        while (session.State.CurrentItem?.Title != "Sharing")
+        {
+            await Do(new NextItem(CommandId.New(), session.State.CurrentItemId));
+        }
+
+        foreach (var name in new[] { "Blake", "Casey", "Dana", "Eli" })
+        {
+            await Do(new RaiseHand(CommandId.New(), Id(name)));
+        }
+
+        await Do(new NextSpeaker(CommandId.New(), null));
     }
 }

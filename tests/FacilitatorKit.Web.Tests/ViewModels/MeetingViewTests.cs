@@ -181,8 +181,7 @@ public class MeetingViewTests
         Assert.True(rows[1].IsCurrent);
         Assert.Equal("Current item", rows[1].Status); // its time is the time box's live countdown (AgendaList)
         Assert.Equal("Skipped", rows[2].Status);
-        Assert.Equal("Go-round, 1:00 each", rows[1].TurnOrder);
-        Assert.Equal("15 min", rows[1].TimeBox);
+        Assert.Equal("15 min · Go-round, 1:00 each", rows[1].Meta);
     }
 
     [Theory]
