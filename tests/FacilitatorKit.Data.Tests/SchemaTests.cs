@@ -47,6 +47,39 @@ public class SchemaTests
 
         Assert.Equal("2", Scalar(connection, "PRAGMA synchronous;")); // 2 = FULL
         Assert.Equal("1", Scalar(connection, "PRAGMA foreign_keys;"));
+        Assert.Equal("1", Scalar(connection, "PRAGMA secure_delete;"));
+    }
+
+    /// <summary>
+    /// Issue 13 F4: with secure_delete off, a deleted name was still in the file. A name written and deleted through the
+    /// store, once the WAL is checkpointed, is in neither the database file nor its WAL.
+    /// </summary>
+    [Fact]
+    public void ADeletedName_IsGoneFromTheFile_AfterACheckpoint()
+    {
+        using var temp = new TempDatabase();
+        StoreSetup.Initialize(temp.ConnectionString);
+        var canary = "Zq" + Guid.NewGuid().ToString("N")[..12];
+        var group = new Application.Groups.GroupRecord { Id = Guid.NewGuid(), Name = "Canary circle", CreatedAt = DateTimeOffset.UtcNow };
+        var member = new Application.Groups.MemberRecord { Id = Guid.NewGuid(), GroupId = group.Id, Name = canary, JoinedAt = DateTimeOffset.UtcNow };
+        using (var db = new FacilitatorKitDb(StoreSetup.Options(temp.ConnectionString)))
+        {
+            db.Groups.Add(group);
+            db.Members.Add(member);
+            db.SaveChanges();
+            db.Members.Remove(member);
+            db.SaveChanges();
+            db.Database.OpenConnection();
+            Scalar((SqliteConnection)db.Database.GetDbConnection(), "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        SqliteConnection.ClearAllPools();
+        var path = StoreSetup.DatabasePath(temp.ConnectionString);
+        foreach (var file in new[] { path, path + "-wal" }.Where(File.Exists))
+        {
+            var bytes = File.ReadAllBytes(file);
+            Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(canary)) < 0, $"{Path.GetFileName(file)} still holds the deleted name");
+        }
     }
 
     [Fact]
