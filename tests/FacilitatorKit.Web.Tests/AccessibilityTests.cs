@@ -2,6 +2,7 @@ using Deque.AxeCore.Playwright;
 using FacilitatorKit.Web.Tests.Pages;
 using FacilitatorKit.Web.Tests.Support;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace FacilitatorKit.Web.Tests;
 
@@ -50,6 +51,36 @@ public sealed class AccessibilityTests(WebAppFixture app) : BrowserTest(app)
         }
 
         Assert.True(report.Count == 0, $"axe-core found, in the {look} look on a {scheme} device:\n" + string.Join("\n", report));
+    }
+
+    /// <summary>The group page with its records (issue 13 §3): the chair history and a closed group's attendance register.</summary>
+    [Fact]
+    public async Task TheGroupPage_WithItsAttendanceRegisterAndChairHistory_HasNoSeriousOrCriticalViolations()
+    {
+        var group = (await App.Groups.CreateGroupAsync(new Application.Groups.NewGroup(UniqueGroupName("Grief group"), Application.Groups.GroupKind.Closed, 8))).Value!;
+        foreach (var name in new[] { "Alex", "Blake" })
+        {
+            await App.Groups.AddMemberAsync(group.Id, name, volunteersForChair: true);
+        }
+
+        var alex = (await App.Groups.MembersAsync(group.Id)).Single(m => m.Name == "Alex");
+        var held = (await App.Groups.StartNewMeetingAsync(group.Id, "Closed group session", [alex.Id], alex.Id)).Value!;
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
+        await console.GotoAsync(held.Meeting.Value);
+        await console.StartMeetingAsync();
+        await console.EndMeetingAsync();
+
+        var page = (await OpenDeviceAsync("facilitator, on the group page")).Page;
+        await page.GotoAsync($"/groups/{group.Id}");
+        var register = page.GetByRole(AriaRole.Region, new() { Name = "Attendance register", Exact = true });
+        await Expect(register.GetByRole(AriaRole.Row).Filter(new() { HasText = "Blake" })).ToContainTextAsync("away");
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Chair history", Exact = true })).ToContainTextAsync("Alex chaired");
+        await register.FocusAsync(); // it scrolls sideways from the keyboard
+
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Select(n => string.Join(" ", n.Target)))})").ToList();
+        Assert.True(serious.Count == 0, "axe-core found on the group page:\n" + string.Join("\n", serious));
     }
 
     private async Task<IPage> OpenInAsync(string name, string look, string scheme, ViewportSize? viewport)

@@ -155,6 +155,20 @@ public sealed class GroupService(
     public Task<IReadOnlyList<MemberRecord>> MembersAsync(Guid groupId, CancellationToken cancellationToken = default) =>
         groups.MembersAsync(groupId, cancellationToken);
 
+    /// <summary>The register of the sessions held (started, not cancelled), in order, with every member of the group.</summary>
+    public async Task<AttendanceRegister> AttendanceRegisterAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        var sessions = (await groups.MeetingsAsync(groupId, cancellationToken).ConfigureAwait(false))
+            .Where(m => m.StartedAt is not null).OrderBy(m => m.Number).ToList();
+        var members = await groups.MembersAsync(groupId, cancellationToken).ConfigureAwait(false);
+        var present = (await groups.AttendanceAsync(groupId, cancellationToken).ConfigureAwait(false)).ToHashSet();
+        return new AttendanceRegister(sessions, members, present);
+    }
+
+    /// <summary>Who chaired the group's meetings that were held, and every handover, oldest first.</summary>
+    public Task<IReadOnlyList<ChairTurn>> ChairHistoryAsync(Guid groupId, CancellationToken cancellationToken = default) =>
+        groups.ChairTurnsAsync(groupId, cancellationToken);
+
     /// <summary>The proposed next chair by the engine's rota rule, from the group's chair history; null when nobody volunteers.</summary>
     public async Task<MemberRecord?> ProposeNextChairAsync(Guid groupId, IEnumerable<Guid>? skipped = null, CancellationToken cancellationToken = default)
     {

@@ -82,3 +82,21 @@ public sealed class MeetingRecord
     /// <summary>The sequence number of the last event in the log.</summary>
     public long LastSequence { get; set; }
 }
+
+/// <summary>One time a member became chair at a meeting that started: as chair of the day, or by a handover during it.</summary>
+public sealed record ChairTurn(int MeetingNumber, DateTimeOffset At, Guid Member, bool IsHandover);
+
+/// <summary>
+/// A closed group's attendance register: the sessions that were held (started, not cancelled), in order, the group's
+/// members, and who came to which, late arrivals included.
+/// </summary>
+public sealed class AttendanceRegister(IReadOnlyList<MeetingRecord> sessions, IReadOnlyList<MemberRecord> members, IReadOnlySet<(Guid Meeting, Guid Member)> present)
+{
+    public IReadOnlyList<MeetingRecord> Sessions { get; } = sessions;
+    public IReadOnlyList<MemberRecord> Members { get; } = members;
+
+    public bool Came(Guid meeting, Guid member) => present.Contains((meeting, member));
+
+    /// <summary>How many of the sessions held the member came to.</summary>
+    public int Attended(Guid member) => Sessions.Count(s => Came(s.Id, member));
+}

@@ -56,6 +56,12 @@ public interface IGroupRepository
     /// </summary>
     Task<bool> TryAddMeetingAsync(MeetingRecord meeting, CancellationToken cancellationToken = default);
 
+    /// <summary>Who came to each of the group's meetings that started and were not cancelled: (meeting, member) pairs.</summary>
+    Task<IReadOnlyList<(Guid Meeting, Guid Member)>> AttendanceAsync(Guid groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every chair of the group's meetings that started, of the day and by handover, in time order.</summary>
+    Task<IReadOnlyList<ChairTurn>> ChairTurnsAsync(Guid groupId, CancellationToken cancellationToken = default);
+
     /// <summary>Every time a member of the group became chair (of the day, or by a handover).</summary>
     Task<IReadOnlyList<ChairRecord>> ChairHistoryAsync(Guid groupId, CancellationToken cancellationToken = default);
 }

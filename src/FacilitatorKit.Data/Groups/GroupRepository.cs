@@ -155,4 +155,26 @@ public sealed class GroupRepository(IDbContextFactory<FacilitatorKitDb> contexts
             .Select(c => new { c.MemberId, c.At }).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(h => new ChairRecord(new ParticipantId(h.MemberId), h.At))];
     }
+
+    public async Task<IReadOnlyList<(Guid Meeting, Guid Member)>> AttendanceAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Attendance.AsNoTracking()
+            .Join(Held(db, groupId), a => a.MeetingId, m => m.Id, (a, m) => new { a.MeetingId, a.MemberId })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => (r.MeetingId, r.MemberId))];
+    }
+
+    public async Task<IReadOnlyList<ChairTurn>> ChairTurnsAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.ChairHistory.AsNoTracking().Where(c => c.GroupId == groupId)
+            .Join(Held(db, groupId), c => c.MeetingId, m => m.Id, (c, m) => new { m.Number, c.At, c.MemberId, c.Change })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new ChairTurn(r.Number, r.At, r.MemberId, r.Change == Model.ChairChange.Handover)).OrderBy(t => t.At)];
+    }
+
+    // The group's meetings that were held: started, and not cancelled.
+    private static IQueryable<MeetingRecord> Held(FacilitatorKitDb db, Guid groupId) =>
+        db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId && m.StartedAt != null && m.Phase != MeetingPhase.Cancelled);
 }

@@ -233,4 +233,27 @@ public class GroupPageTests : ComponentTest
         Assert.Equal("Group not found", Accessible.TextOf(cut.Find("h1")));
         Assert.Equal("/", cut.ByRole("link", "Back to your groups").GetAttribute("href"));
     }
+
+    /// <summary>Issue 13 §3: attendance was written but never shown, and neither was the chair history.</summary>
+    [Fact]
+    public async Task AClosedGroup_ShowsItsAttendanceRegister_InWords_AndEveryGroupItsChairHistory()
+    {
+        var group = (await Groups.CreateGroupAsync(new NewGroup("Grief group", GroupKind.Closed, 8))).Value!;
+        await Groups.AddMemberAsync(group.Id, "Ana", volunteersForChair: true);
+        await Groups.AddMemberAsync(group.Id, "Ben", volunteersForChair: true);
+        var ana = (await MembersAsync(group)).Single(m => m.Name == "Ana");
+        var held = (await Groups.StartNewMeetingAsync(group.Id, "Closed group session", [ana.Id], ana.Id)).Value!;
+        var session = (await Sessions.GetAsync(held.Meeting))!;
+        Assert.True((await session.SubmitAsync(new StartMeeting(CommandId.New()), Engine.Roles.Actor.Facilitator)).IsAccepted);
+        Assert.True((await session.SubmitAsync(new EndMeeting(CommandId.New()), Engine.Roles.Actor.Facilitator)).IsAccepted);
+
+        var cut = Render(group.Id);
+
+        var register = cut.ByRole("region", "Attendance register");
+        var rows = register.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => Accessible.TextOf(c)));
+        Assert.Equal([["Ana", "came", "1 of 1"], ["Ben", "away", "0 of 1"]], rows.Select(r => r.ToArray()));
+        Assert.Equal("0", register.GetAttribute("tabindex")); // scrolls sideways from the keyboard
+        var history = cut.ByRole("list", "Chair history").AllByRole("listitem");
+        Assert.EndsWith("Ana chaired", Accessible.TextOf(Assert.Single(history)), StringComparison.Ordinal);
+    }
 }
