@@ -53,7 +53,7 @@ public sealed class AccessibilityTests(WebAppFixture app) : BrowserTest(app)
         Assert.True(report.Count == 0, $"axe-core found, in the {look} look on a {scheme} device:\n" + string.Join("\n", report));
     }
 
-    /// <summary>The group page with its records (issue 13 §3): the chair history and a closed group's attendance register.</summary>
+    /// <summary>The group page with its records (issue 13 §3): the chair history, a closed group's attendance register, and the balance over recent meetings with its chart.</summary>
     [Fact]
     public async Task TheGroupPage_WithItsAttendanceRegisterAndChairHistory_HasNoSeriousOrCriticalViolations()
     {
@@ -76,6 +76,9 @@ public sealed class AccessibilityTests(WebAppFixture app) : BrowserTest(app)
         await Expect(register.GetByRole(AriaRole.Row).Filter(new() { HasText = "Blake" })).ToContainTextAsync("away");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Chair history", Exact = true })).ToContainTextAsync("Alex chaired");
         await register.FocusAsync(); // it scrolls sideways from the keyboard
+        var balance = page.Locator("section.group-balance");
+        await Expect(balance.Locator("svg").First).ToBeVisibleAsync(); // MudBlazor's chart, drawn in a real browser
+        await Expect(balance).ToContainTextAsync("Quiet lately: Alex.");
 
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")

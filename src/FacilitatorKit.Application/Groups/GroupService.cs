@@ -262,6 +262,16 @@ public sealed class GroupService(
             : await session.SubmitAsync(new CancelMeeting(CommandId.New()), acting.Actor, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Fairness over the group's last <see cref="RecentMeetings"/> ended meetings, for the members who came to them.</summary>
+    public async Task<GroupBalance> GroupBalanceAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        var ledgers = await RecentLedgersAsync(groupId, null, cancellationToken).ConfigureAwait(false);
+        var members = await groups.MembersAsync(groupId, cancellationToken).ConfigureAwait(false);
+        var came = ledgers.SelectMany(l => l.Attended).ToHashSet();
+        var people = members.Where(m => came.Contains(new ParticipantId(m.Id))).Select(m => (new ParticipantId(m.Id), m.Name));
+        return new GroupBalance(ledgers.Count, Balance.ForGroup(people, ledgers));
+    }
+
     /// <summary>The airtime ledgers of the group's most recent meetings (the one given excluded), replayed from their logs.</summary>
     public async Task<IReadOnlyList<MeetingLedger>> RecentLedgersAsync(Guid groupId, MeetingId? except = null, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using FacilitatorKit.Engine;
+using FacilitatorKit.Engine.Fairness;
 
 namespace FacilitatorKit.Application.Groups;
 
@@ -100,3 +101,9 @@ public sealed class AttendanceRegister(IReadOnlyList<MeetingRecord> sessions, IR
     /// <summary>How many of the sessions held the member came to.</summary>
     public int Attended(Guid member) => Sessions.Count(s => Came(s.Id, member));
 }
+
+/// <summary>
+/// Fairness over the group's recent meetings, for facilitator roles: each member who came to any of them, in the order
+/// they joined (never ranked), with airtime, turns and share, and who has not spoken in any of them.
+/// </summary>
+public sealed record GroupBalance(int Meetings, FairnessReport Report);

@@ -256,4 +256,27 @@ public class GroupPageTests : ComponentTest
         var history = cut.ByRole("list", "Chair history").AllByRole("listitem");
         Assert.EndsWith("Ana chaired", Accessible.TextOf(Assert.Single(history)), StringComparison.Ordinal);
     }
+
+    /// <summary>Issue 13 §3: no fairness over recent meetings for facilitators. Now a chart and its table, never ranked, and who has been quiet.</summary>
+    [Fact]
+    public async Task BalanceOverRecentMeetings_ListsWhoCame_InJoiningOrder_AndWhoHasBeenQuiet()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben", "Cai"], "Short check-in");
+        await meeting.StartAsync();
+        await meeting.GoToAsync("Open discussion");
+        await meeting.RaiseAsync("Cai");
+        await meeting.NextSpeakerAsync();
+        meeting.Wait(TimeSpan.FromMinutes(2));
+        await meeting.DoAsync(new Engine.Speakers.EndTurn(CommandId.New(), meeting.State.CurrentTurn!.Id));
+        await meeting.EndAsync();
+
+        var cut = Render(meeting.Group.Id);
+
+        var panel = cut.Find("section.group-balance");
+        Assert.StartsWith("Over the last 1 meeting:", Accessible.TextOf(panel.QuerySelector("p")!), StringComparison.Ordinal);
+        var rows = panel.QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => Accessible.TextOf(c))));
+        Assert.Equal(["Ana | 0:00 | 0 | 0%", "Ben | 0:00 | 0 | 0%", "Cai | 2:00 | 1 | 100%"], rows);
+        Assert.Equal("true", panel.QuerySelector(".balance-chart")!.GetAttribute("aria-hidden"));
+        Assert.Equal("Quiet lately: Ana, Ben. An invitation to share may help; passing is always fine.", Accessible.TextOf(panel.QuerySelector(".quiet-lately")!));
+    }
 }
