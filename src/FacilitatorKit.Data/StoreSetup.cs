@@ -42,23 +42,48 @@ public static class StoreSetup
     /// Creates the folder, switches the file to WAL, applies the schema scripts and seeds the built-in formats.
     /// Safe to run at every start.
     /// </summary>
+    /// <exception cref="StoreUnavailableException">The folder cannot be made, the disk is read-only or full, the file
+    /// is not a database or is damaged, or it was written by a newer version: the message names the file and what to do.</exception>
     public static void Initialize(string connectionString, string? formatsFolder = null)
     {
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (!string.IsNullOrEmpty(path) && path != ":memory:")
+        var onDisk = !string.IsNullOrEmpty(path) && path != ":memory:";
+        try
         {
-            KeepPrivate(Path.GetFullPath(path));
-        }
+            if (onDisk)
+            {
+                KeepPrivate(Path.GetFullPath(path));
+            }
 
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode = WAL;");
-        SchemaMigrator.Migrate(connection);
-        if (formatsFolder is not null && Directory.Exists(formatsFolder))
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL;");
+            SchemaMigrator.Migrate(connection);
+            if (formatsFolder is not null && Directory.Exists(formatsFolder))
+            {
+                SeedFormats(connection, formatsFolder);
+            }
+        }
+        catch (Exception e) when (onDisk && WhyUnavailable(e) is { } reason)
         {
-            SeedFormats(connection, formatsFolder);
+            throw new StoreUnavailableException(Path.GetFullPath(path), reason, e);
         }
     }
+
+    // What went wrong, in words for whoever started the app, or null for a fault that is not about the data's place.
+    private static string? WhyUnavailable(Exception error) => error switch
+    {
+        SqliteException { SqliteErrorCode: 26 or 11 } =>
+            "the file is not a FacilitatorKit database, or it is damaged. Restore it from a backup, or move it aside to start with an empty one.",
+        SqliteException { SqliteErrorCode: 13 } or IOException { HResult: 28 or unchecked((int)0x80070070) } =>
+            "the disk is full. Free some space, then start the app again.",
+        SqliteException { SqliteErrorCode: 8 or 14 or 23 } or UnauthorizedAccessException =>
+            "the file or its folder cannot be written (a read-only disk, or a folder that belongs to someone else). Choose another place with ConnectionStrings:FacilitatorKit.",
+        IOException =>
+            $"its folder cannot be made or used ({error.Message}). Choose another place with ConnectionStrings:FacilitatorKit.",
+        InvalidOperationException when error.Message.Contains("newer than this version", StringComparison.Ordinal) => error.Message,
+        _ => null,
+    };
 
     /// <summary>
     /// Membership of a support group is special-category personal data: on Linux and macOS the folder the app creates
