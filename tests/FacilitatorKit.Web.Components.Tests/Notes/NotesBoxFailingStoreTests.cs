@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Bunit;
 using FacilitatorKit.Application.Notes;
 using FacilitatorKit.Application.Validation;
-using FacilitatorKit.Engine.Roles;
 using FacilitatorKit.Testing;
 using FacilitatorKit.Web.Components.Shared;
 using FacilitatorKit.Web.Components.Tests.Support;
@@ -17,7 +16,7 @@ namespace FacilitatorKit.Web.Components.Tests.Notes;
 /// Issue 13 F3 and F6: notes that never get stuck. A store that fails on purpose (a full disk) and recovers, a note at
 /// the limit in a multi-byte script, and text over the limit.
 /// </summary>
-public class NotesBoxFailingStoreTests : ComponentTest
+public class NotesBoxFailingStoreTests : NotesBoxTest
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Message)> _logged = new();
 
@@ -30,35 +29,13 @@ public class NotesBoxFailingStoreTests : ComponentTest
 
     private FailingNoteStore Store => Services.GetRequiredService<FailingNoteStore>();
 
-    private static string StatusOf(IRenderedComponent<NotesBox> cut) => cut.Find("#notes-status").TextContent;
-
-    private async Task<(TestMeeting Meeting, IRenderedComponent<NotesBox> Cut)> RenderAsync()
-    {
-        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
-        await meeting.StartAsync();
-        Device.ActAs(Actor.Facilitator);
-        var view = ViewOf(meeting);
-        var cut = Context.Render<NotesBox>(p => p
-            .Add(c => c.Meeting, meeting.Id)
-            .Add(c => c.Item, 1)
-            .Add(c => c.TitleOf, view.ItemTitle));
-        cut.WaitForAssertion(() => cut.ByRole("textbox", "Notes"));
-        return (meeting, cut);
-    }
-
-    private static Task SendAsync(IRenderedComponent<NotesBox> cut, TestMeeting meeting, NotesTypedEventArgs e)
-    {
-        e.Meeting = meeting.Id.Value.ToString();
-        return cut.Find("section.notes").TriggerEventAsync("onnotestyped", e);
-    }
-
     [Fact]
     public async Task AFailedSave_SaysNotSavedRetrying_RetriesLaterEachTime_AndSaysSavedOnlyOnceStored()
     {
         var (meeting, cut) = await RenderAsync();
         Store.Failing = true;
 
-        await SendAsync(cut, meeting, new NotesTypedEventArgs { Value = "Decided: coffee rota", Item = 1 });
+        await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Value = "Decided: coffee rota", Item = 1 });
         Clock.Advance(NoteDraft.DefaultQuietPeriod);
 
         cut.WaitForAssertion(() => Assert.Equal(Words["Notes.NotSavedRetrying"], StatusOf(cut)));
@@ -87,7 +64,7 @@ public class NotesBoxFailingStoreTests : ComponentTest
         var (meeting, cut) = await RenderAsync();
         Store.Failing = true;
 
-        await SendAsync(cut, meeting, new NotesTypedEventArgs { Value = "Ana will bring the leaflets", Item = 1, Flush = true });
+        await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Value = "Ana will bring the leaflets", Item = 1, Flush = true });
 
         cut.WaitForAssertion(() => Assert.Equal(Words["Notes.NotSavedRetrying"], StatusOf(cut)));
         var warning = Assert.Single(_logged, e => e.Level == LogLevel.Warning);
@@ -102,7 +79,7 @@ public class NotesBoxFailingStoreTests : ComponentTest
     {
         var (meeting, cut) = await RenderAsync();
         Store.Failing = true;
-        await SendAsync(cut, meeting, new NotesTypedEventArgs { Value = "Welcome: two newcomers", Item = 1 });
+        await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Value = "Welcome: two newcomers", Item = 1 });
         Clock.Advance(NoteDraft.DefaultQuietPeriod);
         cut.WaitForAssertion(() => Assert.Equal(Words["Notes.NotSavedRetrying"], StatusOf(cut)));
 
@@ -124,7 +101,7 @@ public class NotesBoxFailingStoreTests : ComponentTest
         var note = string.Concat(Enumerable.Repeat("会議の決定事項。", NoteService.MaxLength / 8)) [..(NoteService.MaxLength - 2)] + "🎉";
         Assert.Equal(NoteService.MaxLength, note.Length);
 
-        await SendAsync(cut, meeting, new NotesTypedEventArgs { Value = note, Item = 1, Flush = true });
+        await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Value = note, Item = 1, Flush = true });
 
         cut.WaitForAssertion(() => Assert.Equal("Saved", StatusOf(cut)));
         Assert.Equal(note, (await Notes.GetAsync(meeting.Id, 1)).Text);
@@ -134,11 +111,11 @@ public class NotesBoxFailingStoreTests : ComponentTest
     public async Task OverTheLimit_TheBoxSaysWhyCalmly_KeepsTheText_AndSavesOnceShortEnough()
     {
         var (meeting, cut) = await RenderAsync();
-        await SendAsync(cut, meeting, new NotesTypedEventArgs { Value = "Next chair: Ben", Item = 1, Flush = true });
+        await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Value = "Next chair: Ben", Item = 1, Flush = true });
         cut.WaitForAssertion(() => Assert.Equal("Saved", StatusOf(cut)));
 
         // The page does not send text over the limit; it says it holds some (NotesBox.razor.js).
-        await SendAsync(cut, meeting, new NotesTypedEventArgs { Withheld = "length", Item = 1, Flush = true });
+        await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Withheld = "length", Item = 1, Flush = true });
 
         var tooLong = Words.Of(new FieldError("Text", InputProblem.NoteTooLong, ("Max", NoteService.MaxLength)));
         cut.WaitForAssertion(() => Assert.Equal("Not saved: " + tooLong, StatusOf(cut)));
@@ -146,7 +123,7 @@ public class NotesBoxFailingStoreTests : ComponentTest
         Assert.Equal("Next chair: Ben", (await Notes.GetAsync(meeting.Id, 1)).Text); // nothing half-saved
         Assert.Equal("", cut.ByRole("textbox", "Notes").GetAttribute("value")); // the box, drawn as loaded, keeps what is typed in it
 
-        await SendAsync(cut, meeting, new NotesTypedEventArgs { Value = "Next chair: Ben, then Ana", Item = 1, Flush = true });
+        await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Value = "Next chair: Ben, then Ana", Item = 1, Flush = true });
 
         cut.WaitForAssertion(() => Assert.Equal("Saved", StatusOf(cut)));
         Assert.Equal("Next chair: Ben, then Ana", (await Notes.GetAsync(meeting.Id, 1)).Text);
@@ -156,7 +133,7 @@ public class NotesBoxFailingStoreTests : ComponentTest
     public async Task Saving_DoesNotDrawTheBoxAgain_SoLettersTypedDuringTheRoundTripStay()
     {
         var (meeting, cut) = await RenderAsync();
-        await SendAsync(cut, meeting, new NotesTypedEventArgs { Value = "Decided", Item = 1, Flush = true });
+        await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Value = "Decided", Item = 1, Flush = true });
 
         cut.WaitForAssertion(() => Assert.Equal("Saved", StatusOf(cut)));
         Assert.Equal("Decided", (await Notes.GetAsync(meeting.Id, 1)).Text);

@@ -38,7 +38,8 @@ const sizeBudget = 62000;
 const encoder = new TextEncoder();
 function fitted(notes, max) {
     if (notes.value.length > max) return { ...notes, value: "", withheld: "length" };
-    if (notes.value.length * 3 > sizeBudget && encoder.encode(JSON.stringify(notes.value)).length > sizeBudget) {
+    // At most 6 bytes a unit (\u0001), so only a longer text needs measuring.
+    if (notes.value.length * 6 > sizeBudget && encoder.encode(JSON.stringify(notes.value)).length > sizeBudget) {
         return { ...notes, value: "", withheld: "size" };
     }
     return notes;
