@@ -5,6 +5,7 @@ using FacilitatorKit.Data.Notes;
 using FacilitatorKit.Data.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FacilitatorKit.Data;
 
@@ -17,7 +18,7 @@ public static class StoreServices
         services.AddSingleton(s => new MeetingLog(s.GetRequiredService<IDbContextFactory<FacilitatorKitDb>>(), connectionString));
         services.AddSingleton<IMeetingLog>(s => s.GetRequiredService<MeetingLog>());
         services.AddSingleton<IGroupRepository, GroupRepository>();
-        services.AddSingleton<INoteRepository, NoteRepository>();
+        services.TryAddSingleton<INoteRepository, NoteRepository>(); // a tool or test may bring its own (a store that fails on purpose)
         services.AddSingleton<ILiveChanges, InProcessLiveChanges>();
         return services;
     }

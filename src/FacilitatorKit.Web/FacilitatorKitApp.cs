@@ -20,6 +20,9 @@ public static partial class FacilitatorKitApp
 {
     public const string DefaultUrl = "http://localhost:5000";
 
+    /// <summary>The largest message a page may send the app (see the hub options in <see cref="Build"/>).</summary>
+    public const long MaxMessageFromAPage = 64 * 1024;
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -61,7 +64,13 @@ public static partial class FacilitatorKitApp
             ? new BusyCue(TimeSpan.FromMilliseconds(busyAfterMs))
             : BusyCue.Default);
 
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // One message from a page to the app is at most 64 KB, on purpose. The largest a page sends is a note at its
+        // limit (NoteService.MaxLength, 20,000 UTF-16 units), once, when the typing pauses (NotesBox.razor.js): as UTF-8
+        // JSON at most 3 bytes a unit (CJK; an emoji is 4 bytes for 2 units; quotes and line breaks 2), so 60,000 bytes
+        // and the event's few fields. SignalR's default, 32 KB, cut such a note off, and the tab fell into a reconnect
+        // storm. Not more: each message is buffered whole on the server before it is read.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxMessageFromAPage);
 
         // A facilitator who presses Ctrl+C expects the app to go. Open pages are turned away while it stops (below);
         // anything else still open after this is cut off rather than waited for.

@@ -2,6 +2,7 @@ using FacilitatorKit.Application.Notes;
 using FacilitatorKit.Application.Validation;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Roles;
+using Microsoft.Extensions.Logging;
 
 namespace FacilitatorKit.Web.Notes;
 
@@ -18,6 +19,9 @@ public enum NoteDraftStatus
 
     /// <summary>Not stored: the text can't be stored as it is (too long, control characters), or this device may not write notes. It is kept here, unsaved.</summary>
     Invalid,
+
+    /// <summary>The store failed (a full disk, a locked file): the text is kept here and the save is tried again, later each time.</summary>
+    Retrying,
 }
 
 /// <summary>
@@ -25,9 +29,17 @@ public enum NoteDraftStatus
 /// version it edited. Nothing typed is ever dropped: on a conflict or an invalid text it stays here, unsaved, with a
 /// message, until the writer resolves it. Call <see cref="FlushAsync"/> when leaving the box.
 /// </summary>
-public sealed class NoteDraft : IAsyncDisposable
+public sealed partial class NoteDraft : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultQuietPeriod = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>After a failed save, the wait before the next try: doubled each time, up to <see cref="LongestRetryWait"/>.</summary>
+    public static readonly TimeSpan FirstRetryWait = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan LongestRetryWait = TimeSpan.FromSeconds(30);
+
+    private readonly ILogger? _log;
+    private int _failures;
+    private bool _withheld; // the box holds text the page did not send (too long): nothing here may be saved for it
 
     private readonly NoteScreens _store;
     private readonly ITimer _timer;
@@ -43,9 +55,10 @@ public sealed class NoteDraft : IAsyncDisposable
     private (string Text, int Over) _lastFromScreen = ("", int.MinValue);
     private Task _lastSave = Task.CompletedTask;
 
-    public NoteDraft(NoteScreens store, Actor? writer, NoteSnapshot loaded, TimeProvider clock, TimeSpan? quietPeriod = null)
+    public NoteDraft(NoteScreens store, Actor? writer, NoteSnapshot loaded, TimeProvider clock, TimeSpan? quietPeriod = null, ILogger? log = null)
     {
         _writer = writer;
+        _log = log;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(clock);
@@ -53,6 +66,7 @@ public sealed class NoteDraft : IAsyncDisposable
         Meeting = loaded.Meeting;
         Item = loaded.Item;
         Text = loaded.Text;
+        BoxText = loaded.Text;
         Version = loaded.Version;
         LatestFromElsewhere = loaded.Version;
         _fromElsewhere[loaded.Version] = loaded.Text;
@@ -66,6 +80,16 @@ public sealed class NoteDraft : IAsyncDisposable
     public MeetingId Meeting { get; }
     public int Item { get; }
     public string Text { get; private set; }
+
+    /// <summary>
+    /// The text the box is drawn with: what the app last put in it (loaded, another device's save, a merge, text sent
+    /// again after a drop), not each piece of typing, which the box holds already. Drawing the box anew at every save
+    /// would set it back to the text of that moment and lose the letters typed during the round trip.
+    /// </summary>
+    public string BoxText { get; private set; }
+
+    /// <summary>Counts the times the app put text in the box: a new box element each time (its key), so it shows it.</summary>
+    public int BoxDrawn { get; private set; }
 
     /// <summary>The stored version this text is based on.</summary>
     public int Version { get; private set; }
@@ -141,7 +165,9 @@ public sealed class NoteDraft : IAsyncDisposable
                 }
             }
 
-            if (text == Text)
+            var wasWithheld = _withheld;
+            _withheld = false;
+            if (text == Text && !wasWithheld)
             {
                 return;
             }
@@ -164,6 +190,13 @@ public sealed class NoteDraft : IAsyncDisposable
             {
                 Status = NoteDraftStatus.Unsaved;
             }
+
+            // Sent again after a drop (or a reload): the box may not show this text, so it is drawn with it. Never
+            // text the app would refuse for its length: the box keeps what was typed there, all of it.
+            if (basedOn is not null && text.Length <= NoteService.MaxLength && text != BoxText)
+            {
+                Draw(text);
+            }
         }
 
         if (Status != NoteDraftStatus.Conflict)
@@ -174,11 +207,41 @@ public sealed class NoteDraft : IAsyncDisposable
         Changed?.Invoke();
     }
 
+    /// <summary>
+    /// The box holds text the page would not send, because it is over the limit (<see cref="NoteService.MaxLength"/>),
+    /// or too big to send at all: it stays in the box, untouched, and nothing is saved until it is short enough again.
+    /// </summary>
+    public void Withheld(FieldError problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        lock (_lock)
+        {
+            if (Status == NoteDraftStatus.Conflict)
+            {
+                return; // the conflict's two texts stay on screen until it is resolved
+            }
+
+            _withheld = true;
+            _typed++;
+            Problem = problem;
+            Status = NoteDraftStatus.Invalid;
+        }
+
+        Changed?.Invoke();
+    }
+
     /// <summary>Saves now, without waiting for the pause (when the box loses focus, or the item changes).</summary>
     public Task FlushAsync()
     {
         _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        return Status is NoteDraftStatus.Unsaved or NoteDraftStatus.Invalid ? SaveAsync() : Task.CompletedTask;
+        return Status is NoteDraftStatus.Unsaved or NoteDraftStatus.Invalid or NoteDraftStatus.Retrying && !_withheld ? SaveAsync() : Task.CompletedTask;
+    }
+
+    private void Draw(string text)
+    {
+        BoxText = text;
+        BoxDrawn++;
     }
 
     /// <summary>
@@ -206,6 +269,7 @@ public sealed class NoteDraft : IAsyncDisposable
             {
                 (Text, Version, LatestFromElsewhere) = (note.Text, note.Version, note.Version);
                 _fromElsewhere[note.Version] = note.Text;
+                Draw(note.Text);
             }
             else
             {
@@ -226,6 +290,7 @@ public sealed class NoteDraft : IAsyncDisposable
             Text = merged ?? "";
             Status = NoteDraftStatus.Unsaved;
             _typed++;
+            Draw(Text);
         }
 
         return SaveAsync();
@@ -246,7 +311,7 @@ public sealed class NoteDraft : IAsyncDisposable
             int version, typed;
             lock (_lock)
             {
-                if (Status is NoteDraftStatus.Saved or NoteDraftStatus.Conflict)
+                if (Status is NoteDraftStatus.Saved or NoteDraftStatus.Conflict || _withheld)
                 {
                     return;
                 }
@@ -256,12 +321,40 @@ public sealed class NoteDraft : IAsyncDisposable
             }
 
             Changed?.Invoke();
-            var result = await _store.SaveAsync(_writer, Meeting, Item, text, version, Screen).ConfigureAwait(false);
+            NoteSave result;
+            try
+            {
+                result = await _store.SaveAsync(_writer, Meeting, Item, text, version, Screen).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The store failed (a full disk, a locked or read-only file). The text stays here, the box says so,
+                // and the save is tried again, later each time; the log names the note by meeting and item only,
+                // never its text or anyone's name.
+                TimeSpan wait;
+                lock (_lock)
+                {
+                    _failures++;
+                    wait = TimeSpan.FromTicks(Math.Min(LongestRetryWait.Ticks, FirstRetryWait.Ticks << Math.Min(_failures - 1, 16)));
+                    Status = NoteDraftStatus.Retrying;
+                }
+
+                if (_log is not null)
+                {
+                    LogSaveFailed(_log, Meeting.Value, Item, _failures, wait.TotalSeconds, e.GetType().Name);
+                }
+
+                _timer.Change(wait, Timeout.InfiniteTimeSpan);
+                Changed?.Invoke();
+                return;
+            }
+
             lock (_lock)
             {
                 switch (result.Status)
                 {
                     case NoteSaveStatus.Saved:
+                        _failures = 0;
                         Version = result.Current.Version;
                         Problem = null;
                         // Typing that arrived during the save is still unsaved, and saves on the next pause.
@@ -293,4 +386,8 @@ public sealed class NoteDraft : IAsyncDisposable
             _saving.Release();
         }
     }
+
+    // The exception's type only: its message may quote the SQL, and with it the note's text.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A note could not be saved (meeting {Meeting}, item {Item}, attempt {Attempt}: {Error}); trying again in {Seconds} s")]
+    private static partial void LogSaveFailed(ILogger log, Guid meeting, int item, int attempt, double seconds, string error);
 }

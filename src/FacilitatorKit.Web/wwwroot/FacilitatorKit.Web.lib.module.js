@@ -1,5 +1,5 @@
 // Blazor's JavaScript initializer for this app: what must be set before the app starts, and nothing else.
-import { notesTypedEventArgs } from "./Components/Shared/NotesBox.razor.js";
+import { notesEvent, notesTypedEventArgs } from "./Components/Shared/NotesBox.razor.js";
 
 // A co-facilitator's tablet can lose the room's Wi-Fi for minutes in a 90-minute meeting. The default gives up after
 // about 6 minutes with "Failed to rejoin". The meeting lives on the server, so rejoining is always worth it: try at
@@ -15,11 +15,11 @@ export function beforeWebStart(options) {
     };
 }
 
-// The notes box's change event carries what its text was typed over (NotesTypedEventArgs). A press on a control that
+// The notes box's debounced send carries its text once, with what it was typed over (NotesTypedEventArgs). A press on a control that
 // changes the turn carries the turn this screen showed at that moment (PressEventArgs): the nearest data-turn, read now,
 // in the browser, so a press made on a screen a moment behind names the turn its person saw.
 export function afterWebStarted(blazor) {
-    blazor.registerCustomEventType("notestyped", { browserEventName: "input", createEventArgs: notesTypedEventArgs });
+    blazor.registerCustomEventType("notestyped", { browserEventName: notesEvent, createEventArgs: notesTypedEventArgs });
     blazor.registerCustomEventType("press", { browserEventName: "click", createEventArgs: pressEventArgs });
 }
 

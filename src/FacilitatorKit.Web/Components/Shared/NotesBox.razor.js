@@ -29,8 +29,51 @@ const notesOf = box => ({
     meeting: box.dataset.meeting, basedOn: Number(box.dataset.version), screen,
 });
 
+// What a send may hold. One message from the page to the app is at most 64 KB (MaximumReceiveMessageSize in
+// FacilitatorKitApp.cs). A note at the limit (data-max, 20,000 UTF-16 units) is at most 60,000 bytes as UTF-8 JSON
+// (3 bytes a unit at most; quotes, backslashes and line breaks take 2): it fits once, with room for the rest. Text
+// over the limit, or that cannot fit (invisible control characters take 6 bytes each), is not sent: the box keeps
+// it, and the app says why it is not saved (withheld).
+const sizeBudget = 62000;
+const encoder = new TextEncoder();
+function fitted(notes, max) {
+    if (notes.value.length > max) return { ...notes, value: "", withheld: "length" };
+    // At most 6 bytes a unit (\u0001), so only a longer text needs measuring.
+    if (notes.value.length * 6 > sizeBudget && encoder.encode(JSON.stringify(notes.value)).length > sizeBudget) {
+        return { ...notes, value: "", withheld: "size" };
+    }
+    return notes;
+}
+
+// A box sends what it holds once the typing pauses (debounced), and at once when it loses the keyboard, the tab is
+// hidden, or the item moves on: never the whole text at every key. The send goes to the box's panel (its <section>),
+// not the box itself: Blazor sends a form field's whole value with every event on it, so an event on the box would
+// carry the text twice. The panel stays when the box is replaced by the next item's, so late typing still arrives,
+// with its own item.
+const typingPause = 300;
+let pending = null; // { box, timer }
+
+function send(box, extra = {}) {
+    const panel = box.closest("section") ?? notesBox()?.closest("section");
+    if (!panel) return;
+    const notes = fitted(notesOf(box), Number(box.dataset.max) || 20000);
+    panel.dispatchEvent(new CustomEvent(notesEvent, { bubbles: true, detail: { notes: { ...notes, ...extra } } }));
+}
+
+function sendPending(extra = {}) {
+    if (!pending) return false;
+    const { box, timer } = pending;
+    clearTimeout(timer);
+    pending = null;
+    send(box, extra);
+    return true;
+}
+
+/** The DOM event the app's "notestyped" listens to (registered in FacilitatorKit.Web.lib.module.js). */
+export const notesEvent = "facilitatorkit:notestyped";
+
 /** What a "notestyped" event tells the app: what the box holds now, or what is being sent again after a drop. */
-export const notesTypedEventArgs = e => e.detail?.notes ?? notesOf(e.target);
+export const notesTypedEventArgs = e => e.detail?.notes ?? {};
 
 const notesToSendAgain = new Map(); // by meeting and item: what notesOf said, and when it was typed and kept
 const keyOf = notes => `${notes.meeting}/${notes.item}`;
@@ -41,7 +84,18 @@ document.addEventListener("input", event => {
     if (!event.isTrusted || !event.target.matches?.(notesBoxes)) return;
     typedSinceKept = true;
     lastTypedAt = Date.now();
+    if (pending && pending.box !== event.target) sendPending();
+    clearTimeout(pending?.timer);
+    const box = event.target;
+    pending = { box, timer: setTimeout(() => { if (pending?.box === box) sendPending(); }, typingPause) };
 }, true);
+
+// Leaving the box saves at once (a press on Next item takes the keyboard first, so the text arrives before the press).
+document.addEventListener("focusout", event => {
+    if (!event.target.matches?.(notesBoxes)) return;
+    if (!sendPending({ flush: true }) && event.target.isConnected) send(event.target, { flush: true, flushOnly: true, value: "" });
+}, true);
+document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") sendPending({ flush: true }); });
 
 // The app renders back the tokens of what it was sent again (the box may be a new one, with them in place).
 function letGoOfWhatArrived() {
@@ -72,13 +126,14 @@ function sendTypedAgain() {
             continue;
         }
         notes.token = `${Date.now()}-${++sends}`;
-        box.dispatchEvent(new CustomEvent("input", { bubbles: true, detail: { notes: { ...notes, again: true } } }));
+        const panel = box.closest("section");
+        panel?.dispatchEvent(new CustomEvent(notesEvent, { bubbles: true, detail: { notes: { ...fitted(notes, Number(box.dataset.max) || 20000), again: true } } }));
     }
     typedSinceKept = false;
 }
 
 document.addEventListener("facilitatorkit:connection", event => {
-    if (event.detail.down) keepTyped();
+    if (event.detail.down) { clearTimeout(pending?.timer); pending = null; keepTyped(); }
     else sendTypedAgain();
 });
 

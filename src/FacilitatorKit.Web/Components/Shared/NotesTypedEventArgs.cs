@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 namespace FacilitatorKit.Web.Components.Shared;
 
 /// <summary>
-/// A change typed in the notes box, with what the box showed under it: the meeting and item whose note it was, and
+/// What the notes box holds once its typing pauses (sent by NotesBox.razor.js, once, to the box's panel), with what the box showed under it: the meeting and item whose note it was, and
 /// the newest note from elsewhere its text included (the box's data-meeting, data-item and data-seen). App.razor
 /// registers the browser side.
 /// </summary>
@@ -27,6 +27,18 @@ public sealed class NotesTypedEventArgs : EventArgs
 
     /// <summary>With <see cref="Again"/>: the page keeps the text until the box shows this token back (data-received).</summary>
     public string? Token { get; set; }
+
+    /// <summary>
+    /// Why the page did not send the box's text (<see cref="Value"/> is empty then): "length", over the note limit, or
+    /// "size", too big for one message. The box keeps it; the app says why it is not saved.
+    /// </summary>
+    public string? Withheld { get; set; }
+
+    /// <summary>The box lost the keyboard (or the tab was hidden): save now, without waiting for the pause.</summary>
+    public bool Flush { get; set; }
+
+    /// <summary>With <see cref="Flush"/>: nothing new was typed since the last send; <see cref="Value"/> is empty.</summary>
+    public bool FlushOnly { get; set; }
 }
 
 /// <summary>
