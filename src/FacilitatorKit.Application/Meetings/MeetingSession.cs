@@ -25,7 +25,11 @@ public sealed class MeetingSession : IDisposable
         _live = live;
         _validation = validation;
         _clock = clock;
+        LastChanged = clock.GetUtcNow();
     }
+
+    /// <summary>When this session was restored or last stored a change (so a meeting just ended is not released at once).</summary>
+    public DateTimeOffset LastChanged { get; private set; }
 
     public MeetingId Id => State.Id;
 
@@ -92,6 +96,7 @@ public sealed class MeetingSession : IDisposable
             }
 
             State = next;
+            LastChanged = now;
 
             // PUBLISH, only after the save succeeded.
             _live.MeetingChanged(next);
