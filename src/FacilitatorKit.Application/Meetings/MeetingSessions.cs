@@ -22,6 +22,10 @@ public sealed class MeetingSessions : IDisposable
 
     private readonly ConcurrentDictionary<MeetingId, Lazy<Task<MeetingSession>>> _sessions = new();
     private readonly ConcurrentDictionary<MeetingId, DateTimeOffset> _lastAsked = new();
+
+    // Taken by GetAsync to hand a session out and by ReleaseIdle to decide on one: a session just handed out (whose
+    // page is about to watch it) is never released in between.
+    private readonly Lock _handing = new();
     private readonly IMeetingLog log;
     private readonly ILiveChanges live;
     private readonly CommandValidation validation;
@@ -45,8 +49,13 @@ public sealed class MeetingSessions : IDisposable
             return null;
         }
 
-        _lastAsked[id] = clock.GetUtcNow();
-        var lazy = _sessions.GetOrAdd(id, key => new Lazy<Task<MeetingSession>>(() => RestoreAsync(key)));
+        Lazy<Task<MeetingSession>> lazy;
+        lock (_handing)
+        {
+            _lastAsked[id] = clock.GetUtcNow();
+            lazy = _sessions.GetOrAdd(id, key => new Lazy<Task<MeetingSession>>(() => RestoreAsync(key)));
+        }
+
         try
         {
             return await lazy.Value.ConfigureAwait(false);
@@ -104,20 +113,23 @@ public sealed class MeetingSessions : IDisposable
             }
 
             var session = lazy.Value.Result;
-            if (session.State.Phase is not (MeetingPhase.Ended or MeetingPhase.Cancelled)
-                || live.WatcherCount(id) > 0
-                || (_lastAsked.TryGetValue(id, out var asked) && now - asked < ReleaseAfter)
-                || now - session.LastChanged < ReleaseAfter)
+            lock (_handing)
             {
-                continue;
-            }
+                if (session.State.Phase is not (MeetingPhase.Ended or MeetingPhase.Cancelled)
+                    || live.WatcherCount(id) > 0
+                    || (_lastAsked.TryGetValue(id, out var asked) && now - asked < ReleaseAfter)
+                    || now - session.LastChanged < ReleaseAfter)
+                {
+                    continue;
+                }
 
-            // Not disposed: a page that still holds it (its view already gone) may yet send a command, which the log's
-            // version check keeps from going astray. The next GetAsync restores a fresh session from the log.
-            if (_sessions.TryRemove(new(id, lazy)))
-            {
-                _lastAsked.TryRemove(id, out _);
-                released++;
+                // Not disposed: a page that still holds it (its view already gone) may yet send a command, which the
+                // log's version check keeps from going astray. The next GetAsync restores a fresh session from the log.
+                if (_sessions.TryRemove(new(id, lazy)))
+                {
+                    _lastAsked.TryRemove(id, out _);
+                    released++;
+                }
             }
         }
 
