@@ -44,4 +44,23 @@ public static class Limits
     /// <summary>A format: at most this many items, and this long in all.</summary>
     public const int FormatItems = 40;
     public static readonly TimeSpan LongestFormat = TimeSpan.FromHours(8);
+
+    // Caps on how much one laptop holds (issue 12 F7: 300 participants, 150 groups and 1,000 events in 29 s were all
+    // accepted). Each is well above what a real peer-led group reaches, so a group never meets one; they stop a script
+    // or a stuck key from filling the store and the server's memory. Refusals are worded calmly, as any other input.
+
+    /// <summary>
+    /// People at one meeting, counting those who left. Peer support groups keep to about 6 to 15, and bigger rooms split
+    /// into smaller circles: a check-in round of 60 people at 2 minutes each would already take two hours.
+    /// </summary>
+    public const int ParticipantsPerMeeting = 60;
+
+    /// <summary>Members of one group who have not left. An open group's roster grows with drop-ins; marking people who stopped coming as left makes room.</summary>
+    public const int MembersPerGroup = 200;
+
+    /// <summary>Groups on one laptop: a facilitator or a small organisation runs a handful, a large one a few dozen.</summary>
+    public const int Groups = 200;
+
+    /// <summary>A running meeting's agenda: a full format (<see cref="FormatItems"/>) and room for 20 items added on the night.</summary>
+    public const int AgendaItems = FormatItems + 20;
 }

@@ -40,6 +40,7 @@ public static partial class FacilitatorKitApp
         builder.WebHost.UseStaticWebAssets();
 
         configure?.Invoke(builder);
+        builder.AddLiveViewLimit(); // reads its settings, which `configure` may have added
 
         var connectionString = builder.Configuration.GetConnectionString(StoreSetup.ConnectionStringName) ?? StoreSetup.DefaultConnectionString();
         builder.Services.TryAddSingleton(TimeProvider.System); // `configure` may bring its own clock (the screenshot tool does)
@@ -85,6 +86,7 @@ public static partial class FacilitatorKitApp
         app.Lifetime.ApplicationStarted.Register(() => WarnIfReachableFromTheNetwork(app, log));
 
         app.UseNetworkEdge();
+        app.UseLiveViewLimit();
 
         // While the app stops, a page that reconnects would hold the stop open (a graceful stop waits for every open
         // connection, 30 s by default): new requests are turned away, and the open pages say they are rejoining.

@@ -44,6 +44,11 @@ public sealed class GroupService(
             return Validated<GroupRecord>.From(result, () => null!);
         }
 
+        if ((await groups.GroupsAsync(cancellationToken).ConfigureAwait(false)).Count >= Limits.Groups)
+        {
+            return Validated<GroupRecord>.Invalid("Name", InputProblem.TooManyGroups, ("Max", Limits.Groups));
+        }
+
         var group = new GroupRecord
         {
             Id = Guid.NewGuid(),
@@ -104,6 +109,11 @@ public sealed class GroupService(
             return Validated<MemberRecord>.Invalid([problem]);
         }
 
+        if (await RosterIsFullAsync(groupId, cancellationToken).ConfigureAwait(false))
+        {
+            return Validated<MemberRecord>.Invalid("Name", InputProblem.TooManyMembers, ("Max", Limits.MembersPerGroup));
+        }
+
         var member = new MemberRecord
         {
             Id = Guid.NewGuid(),
@@ -128,7 +138,14 @@ public sealed class GroupService(
 
     /// <summary>Marks a member as having left the group: they keep their history but no longer count for the chair rota.</summary>
     public Task<Validated<MemberRecord>> MarkMemberLeftAsync(Guid memberId, bool hasLeft = true, CancellationToken cancellationToken = default) =>
-        ChangeMemberAsync(memberId, m => Task.FromResult(Set(() => m.HasLeft = hasLeft)), cancellationToken);
+        ChangeMemberAsync(memberId, async m =>
+            !hasLeft && m.HasLeft && await RosterIsFullAsync(m.GroupId, cancellationToken).ConfigureAwait(false)
+                ? new FieldError("Name", InputProblem.TooManyMembers, ("Max", Limits.MembersPerGroup)) // coming back counts as joining
+                : Set(() => m.HasLeft = hasLeft), cancellationToken);
+
+    /// <summary>Whether the group already has <see cref="Limits.MembersPerGroup"/> members who have not left.</summary>
+    private async Task<bool> RosterIsFullAsync(Guid groupId, CancellationToken cancellationToken) =>
+        (await groups.MembersAsync(groupId, cancellationToken).ConfigureAwait(false)).Count(m => !m.HasLeft) >= Limits.MembersPerGroup;
 
     public Task<IReadOnlyList<GroupRecord>> GroupsAsync(CancellationToken cancellationToken = default) => groups.GroupsAsync(cancellationToken);
 

@@ -25,7 +25,13 @@ public sealed class MeetingSession : IDisposable
         _live = live;
         _validation = validation;
         _clock = clock;
+        _lastChanged = clock.GetUtcNow().UtcTicks;
     }
+
+    private long _lastChanged; // UTC ticks: read by MeetingSessions' timer on another thread, so never torn
+
+    /// <summary>When this session was restored or last stored a change (so a meeting just ended is not released at once).</summary>
+    public DateTimeOffset LastChanged => new(Interlocked.Read(ref _lastChanged), TimeSpan.Zero);
 
     public MeetingId Id => State.Id;
 
@@ -92,6 +98,7 @@ public sealed class MeetingSession : IDisposable
             }
 
             State = next;
+            Interlocked.Exchange(ref _lastChanged, now.UtcTicks);
 
             // PUBLISH, only after the save succeeded.
             _live.MeetingChanged(next);

@@ -8,10 +8,38 @@ namespace FacilitatorKit.Application.Meetings;
 /// <summary>
 /// The meetings in progress on this server, one session each. A session is restored from its log by replay the
 /// first time it is asked for; deadlines are instants, so a meeting restored later shows the right time.
+/// A session of a meeting that has ended (or was cancelled) is released once nobody has watched it or asked for it for
+/// <see cref="ReleaseAfter"/> (issue 12 F7: sessions were never released); asked for again, it is restored from its log.
+/// A meeting set up or running is never released.
 /// </summary>
-public sealed class MeetingSessions(IMeetingLog log, ILiveChanges live, CommandValidation validation, TimeProvider clock) : IDisposable
+public sealed class MeetingSessions : IDisposable
 {
+    /// <summary>How long an ended meeting's session stays in memory after it was last asked for and last watched.</summary>
+    public static readonly TimeSpan ReleaseAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the sessions are looked over for ones to release.</summary>
+    public static readonly TimeSpan LookOverEvery = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<MeetingId, Lazy<Task<MeetingSession>>> _sessions = new();
+    private readonly ConcurrentDictionary<MeetingId, DateTimeOffset> _lastAsked = new();
+
+    // Taken by GetAsync to hand a session out and by ReleaseIdle to decide on one: a session just handed out (whose
+    // page is about to watch it) is never released in between.
+    private readonly Lock _handing = new();
+    private readonly IMeetingLog log;
+    private readonly ILiveChanges live;
+    private readonly CommandValidation validation;
+    private readonly TimeProvider clock;
+    private readonly ITimer _lookOver;
+
+    public MeetingSessions(IMeetingLog log, ILiveChanges live, CommandValidation validation, TimeProvider clock)
+    {
+        this.log = log;
+        this.live = live;
+        this.validation = validation;
+        this.clock = clock;
+        _lookOver = clock.CreateTimer(_ => ReleaseIdle(), null, LookOverEvery, LookOverEvery);
+    }
 
     /// <summary>The session of a meeting that exists in the store; null when there is no such meeting.</summary>
     public async Task<MeetingSession?> GetAsync(MeetingId id, CancellationToken cancellationToken = default)
@@ -21,7 +49,13 @@ public sealed class MeetingSessions(IMeetingLog log, ILiveChanges live, CommandV
             return null;
         }
 
-        var lazy = _sessions.GetOrAdd(id, key => new Lazy<Task<MeetingSession>>(() => RestoreAsync(key)));
+        Lazy<Task<MeetingSession>> lazy;
+        lock (_handing)
+        {
+            _lastAsked[id] = clock.GetUtcNow();
+            lazy = _sessions.GetOrAdd(id, key => new Lazy<Task<MeetingSession>>(() => RestoreAsync(key)));
+        }
+
         try
         {
             return await lazy.Value.ConfigureAwait(false);
@@ -29,6 +63,7 @@ public sealed class MeetingSessions(IMeetingLog log, ILiveChanges live, CommandV
         catch
         {
             _sessions.TryRemove(new(id, lazy));
+            _lastAsked.TryRemove(id, out _);
             throw;
         }
     }
@@ -62,8 +97,48 @@ public sealed class MeetingSessions(IMeetingLog log, ILiveChanges live, CommandV
         return ids.Count;
     }
 
+    /// <summary>
+    /// Releases the sessions of ended or cancelled meetings that no view watches and nobody asked for in the last
+    /// <see cref="ReleaseAfter"/>; the timer calls it every <see cref="LookOverEvery"/>. Returns how many it released.
+    /// </summary>
+    public int ReleaseIdle()
+    {
+        var now = clock.GetUtcNow();
+        var released = 0;
+        foreach (var (id, lazy) in _sessions)
+        {
+            if (!lazy.IsValueCreated || !lazy.Value.IsCompletedSuccessfully)
+            {
+                continue; // still being restored
+            }
+
+            var session = lazy.Value.Result;
+            lock (_handing)
+            {
+                if (session.State.Phase is not (MeetingPhase.Ended or MeetingPhase.Cancelled)
+                    || live.WatcherCount(id) > 0
+                    || (_lastAsked.TryGetValue(id, out var asked) && now - asked < ReleaseAfter)
+                    || now - session.LastChanged < ReleaseAfter)
+                {
+                    continue;
+                }
+
+                // Not disposed: a page that still holds it (its view already gone) may yet send a command, which the
+                // log's version check keeps from going astray. The next GetAsync restores a fresh session from the log.
+                if (_sessions.TryRemove(new(id, lazy)))
+                {
+                    _lastAsked.TryRemove(id, out _);
+                    released++;
+                }
+            }
+        }
+
+        return released;
+    }
+
     public void Dispose()
     {
+        _lookOver.Dispose();
         foreach (var lazy in _sessions.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully))
         {
             lazy.Value.Result.Dispose();

@@ -77,6 +77,12 @@ public enum InputProblem
     PlaceTooLong,
     PlaceHasInvisibleCharacters,
 
+    // Caps (Engine Limits). Max: the cap.
+    TooManyParticipants,
+    TooManyMembers,
+    TooManyGroups,
+    TooManyAgendaItems,
+
     // Notes.
     NoteTooLong,
     NoteHasInvisibleCharacters,

@@ -6,8 +6,12 @@ namespace FacilitatorKit.Application.Validation.Commands;
 
 public sealed class AddAgendaItemValidator : CommandValidator<AddAgendaItem>
 {
-    public AddAgendaItemValidator() =>
+    public AddAgendaItemValidator()
+    {
         RuleFor(c => AgendaItemInput.From(c.Plan)).SetValidator(new AgendaItemInputValidator()).OverridePropertyName("Item");
+        RuleFor(c => c.Plan).Must((_, _, context) => MeetingOf(context).Agenda.Count < Limits.AgendaItems)
+            .Because(InputProblem.TooManyAgendaItems, ("Max", Limits.AgendaItems)).OverridePropertyName("Item");
+    }
 }
 
 public sealed class ExtendAgendaItemValidator : CommandValidator<ExtendAgendaItem>

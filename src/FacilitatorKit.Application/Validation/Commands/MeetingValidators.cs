@@ -9,6 +9,8 @@ public sealed class SetUpMeetingValidator : CommandValidator<SetUpMeeting>
     public SetUpMeetingValidator()
     {
         RuleFor(c => c.Format).SetValidator(new FormatValidator());
+        RuleFor(c => c.Participants).Must(ps => ps.IsDefault || ps.Length <= Limits.ParticipantsPerMeeting)
+            .Because(InputProblem.TooManyParticipants, ("Max", Limits.ParticipantsPerMeeting));
         RuleForEach(c => c.Participants).ChildRules(p => p.RuleFor(x => x.Name).MustBeAName(NameOf.ParticipantName))
             .When(c => !c.Participants.IsDefault).OverridePropertyName("Participants");
         RuleFor(c => c.Participants)

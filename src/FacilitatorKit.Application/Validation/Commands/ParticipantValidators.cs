@@ -1,3 +1,4 @@
+using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Chair;
 using FacilitatorKit.Engine.Participants;
 using FluentValidation;
@@ -25,6 +26,11 @@ public sealed class AddParticipantValidator : CommandValidator<AddParticipant>
             }
         });
         RuleFor(c => c.Participant.Kind).IsInEnum().Because(InputProblem.ParticipantKindUnknown).OverridePropertyName("Kind");
+
+        // Counting those who left: each keeps a place in the meeting's record (airtime, turns) until it ends.
+        RuleFor(c => c.Participant).Must((c, person, context) =>
+                MeetingOf(context).Participants.Count < Limits.ParticipantsPerMeeting || MeetingOf(context).FindParticipant(person.Id) is not null)
+            .Because(InputProblem.TooManyParticipants, ("Max", Limits.ParticipantsPerMeeting)).OverridePropertyName("Name");
     }
 }
 

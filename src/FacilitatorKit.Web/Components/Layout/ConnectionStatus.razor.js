@@ -101,3 +101,12 @@ document.getElementById("reconnect-try-again").addEventListener("click", tryAgai
 document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible" && veil.classList.contains("components-reconnect-failed")) tryAgain();
 });
+
+// A live view turned away because this address already has as many open as the app allows (the server answers 429
+// with LiveViewLimit's sentence): Blazor's start fails and only logs it, leaving a blank page. Say so calmly instead.
+window.addEventListener("unhandledrejection", event => {
+    const reason = event.reason;
+    if (!/Status code '429'/.test(String(reason?.message ?? reason))) return;
+    document.getElementById("live-view-refused").hidden = false;
+    event.preventDefault();
+});
