@@ -175,9 +175,13 @@ public static partial class FacilitatorKitApp
     public static async Task RestoreMeetingsAsync(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var restored = await app.Services.GetRequiredService<MeetingSessions>().RestoreInProgressAsync().ConfigureAwait(false);
+        var report = await app.Services.GetRequiredService<MeetingSessions>().RestoreInProgressAsync().ConfigureAwait(false);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FacilitatorKit");
-        LogRestored(log, restored);
+        LogRestored(log, report.Restored);
+        foreach (var meeting in report.Unreadable)
+        {
+            LogUnreadable(log, meeting.Value);
+        }
     }
 
     private static void WarnIfReachableFromTheNetwork(WebApplication app, ILogger log)
@@ -201,6 +205,10 @@ public static partial class FacilitatorKitApp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Restored {Count} meeting(s) that were in progress")]
     private static partial void LogRestored(ILogger log, int count);
+
+    // The meeting's id only: never a name, never a note.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {Meeting} could not be restored: its log cannot be read. The other meetings are available; restore the data file from a backup to recover this one")]
+    private static partial void LogUnreadable(ILogger log, Guid meeting);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listening on {Url}: anyone on this network can open the meetings until sign-in exists. Use only on a network you trust.")]
     private static partial void LogReachable(ILogger log, string url);

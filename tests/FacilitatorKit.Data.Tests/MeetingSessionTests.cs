@@ -241,6 +241,36 @@ public class RestoreOnStartTests
 
         await f.RestartAsync();
 
-        Assert.Equal(1, await f.Sessions.RestoreInProgressAsync());
+        var report = await f.Sessions.RestoreInProgressAsync();
+
+        Assert.Equal(1, report.Restored);
+        Assert.Empty(report.Unreadable);
+    }
+
+    /// <summary>Issue 13 F6: one corrupt page in one meeting's log stopped the whole app from starting.</summary>
+    [Fact]
+    public async Task RestoreInProgress_LeavesOutAMeetingWhoseLogCannotBeRead_AndBringsBackTheOthers()
+    {
+        await using var f = new SessionFixture();
+        var (sound, _) = await f.NewMeetingAsync("Ana", "Ben");
+        var (damaged, _) = await f.NewMeetingAsync("Cai");
+        await sound.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator });
+        await damaged.SubmitAsync(new StartMeeting(CommandId.New()) { Actor = Actor.Facilitator });
+        await using (var db = f.Database.Contexts.CreateDbContext())
+        {
+            var last = db.MeetingEvents.Where(e => e.MeetingId == damaged.State.Id.Value).Max(e => e.Sequence);
+            db.MeetingEvents.Add(new Model.MeetingEventRecord
+            {
+                MeetingId = damaged.State.Id.Value, Sequence = last + 1, CommandId = Guid.NewGuid(), Type = "ScrambledPage", Data = "{\u0000", RecordedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await f.RestartAsync();
+        var report = await f.Sessions.RestoreInProgressAsync();
+
+        Assert.Equal(1, report.Restored);
+        Assert.Equal([damaged.State.Id], report.Unreadable);
+        Assert.Equal(MeetingPhase.Running, (await f.Sessions.GetAsync(sound.State.Id))!.State.Phase);
     }
 }

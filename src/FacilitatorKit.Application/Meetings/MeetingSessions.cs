@@ -85,16 +85,28 @@ public sealed class MeetingSessions : IDisposable
     /// <summary>How many meetings have a session in memory.</summary>
     public int Count => _sessions.Count;
 
-    /// <summary>Restores every meeting that was in progress (set up or running) when the app stopped.</summary>
-    public async Task<int> RestoreInProgressAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Restores every meeting that was in progress (set up or running) when the app stopped. A meeting whose log cannot
+    /// be read (a damaged page, an event this version does not know) is left out and named in the report, so that one
+    /// damaged meeting never stops the app, nor the other meetings, from starting (issue 13 F6).
+    /// </summary>
+    public async Task<RestoreReport> RestoreInProgressAsync(CancellationToken cancellationToken = default)
     {
         var ids = await log.InProgressAsync(cancellationToken).ConfigureAwait(false);
+        var unreadable = new List<MeetingId>();
         foreach (var id in ids)
         {
-            await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+            {
+                unreadable.Add(id);
+            }
         }
 
-        return ids.Count;
+        return new RestoreReport(ids.Count - unreadable.Count, unreadable);
     }
 
     /// <summary>
@@ -151,3 +163,6 @@ public sealed class MeetingSessions : IDisposable
         return new MeetingSession(Meeting.Replay(id, events), log, live, validation, clock);
     }
 }
+
+/// <summary>What a restore at start-up brought back, and which meetings' logs could not be read.</summary>
+public sealed record RestoreReport(int Restored, IReadOnlyList<MeetingId> Unreadable);
