@@ -51,13 +51,7 @@ public sealed class SeenInTheRoomTests(WebAppFixture app) : BrowserTest(app)
         // Half a minute into the item's last ten minutes.
         clock.Jump(session.State.CurrentItem!.EndsAt!.Value - TimeSpan.FromMinutes(9.5) - clock.GetUtcNow());
 
-        var onThisServer = new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() };
-        var console = new ConsolePage((await OpenDeviceAsync("facilitator", options: onThisServer)).Page);
-        var tablet = new FollowPage((await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 }, onThisServer)).Page);
-        var display = new DisplayPage((await OpenDeviceAsync("display", new ViewportSize { Width = 1920, Height = 1080 }, onThisServer)).Page);
-        await console.GotoAsync(meeting);
-        await tablet.GotoAsync(meeting);
-        await display.GotoAsync(meeting);
+        var (console, tablet, display) = await OpenAllThreeAsync(meeting, server.BaseAddress);
 
         const string Banner = "The last 10 minutes are kept for people who have not shared yet.";
         foreach (var page in new[] { console.Page, tablet.Page, display.Page })

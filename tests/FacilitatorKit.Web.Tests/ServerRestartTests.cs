@@ -32,13 +32,7 @@ public sealed class ServerRestartTests(WebAppFixture app) : BrowserTest(app)
     {
         await using var server = await RestartableApp.StartAsync();
         var meeting = await SeedMeetingAsync(server.Groups, PeerSupportCircle, "Alex", "Blake", "Casey");
-        var onThisServer = new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() };
-        var console = new ConsolePage((await OpenDeviceAsync("facilitator", options: onThisServer)).Page);
-        var follow = new FollowPage((await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 }, onThisServer)).Page);
-        var display = new DisplayPage((await OpenDeviceAsync("display", new ViewportSize { Width = 1920, Height = 1080 }, onThisServer)).Page);
-        await console.GotoAsync(meeting);
-        await follow.GotoAsync(meeting);
-        await display.GotoAsync(meeting);
+        var (console, follow, display) = await OpenAllThreeAsync(meeting, server.BaseAddress);
         await StartCheckInRoundAsync(console, "Alex");
         await display.ExpectSpeakerAsync("Alex");
 

@@ -126,6 +126,31 @@ public abstract class RunningMeetingPage(IPage page) : MeetingViewPage(page)
     /// <summary>Every "Raise hand for NAME" button.</summary>
     public ILocator RaiseHandButtons => Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Raise hand for ") });
 
+    /// <summary>
+    /// Issue 11, item 9: during sharing, what the facilitator works with is on the screen without scrolling: the item
+    /// and Next item, the speaker with the countdown and the turn controls, the queue with Next speaker, and the hand
+    /// of everyone named. Takes a screenshot first, and returns its path, for the test's log.
+    /// </summary>
+    public async Task<string> ExpectTheWorkOnScreenWithoutScrollingAsync(IEnumerable<string> everyone, string screenshotName)
+    {
+        var screenshot = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{screenshotName}-{Guid.NewGuid():N}.png");
+        await Page.ScreenshotAsync(new() { Path = screenshot });
+        ILocator[] mustBeOnScreen =
+        [
+            CurrentItem, NextItemButton,
+            CurrentSpeaker, Timer, PauseButton, AddAMinuteButton, EndTurnButton, PassButton,
+            SpeakerQueue, NextSpeakerButton,
+            .. everyone.Select(RaiseHandFor),
+        ];
+        foreach (var control in mustBeOnScreen)
+        {
+            await Expect(control).ToBeInViewportAsync(new() { Ratio = 1 });
+        }
+
+        Assert.Equal(0, await Page.EvaluateAsync<int>("() => window.scrollY"));
+        return screenshot;
+    }
+
     public ILocator RaiseHandFor(string name) => Page.GetByRole(AriaRole.Button, new() { Name = $"Raise hand for {name}", Exact = true });
 
     /// <summary>In a go-round, the queue's remove button: a place in the round is not a raised hand.</summary>

@@ -85,12 +85,16 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
         return created.Value?.Meeting.Value ?? throw new InvalidOperationException("The test meeting could not be set up.");
     }
 
-    /// <summary>The three devices of a meeting, each with its view open and live.</summary>
-    protected async Task<(ConsolePage Console, FollowPage Follow, DisplayPage Display)> OpenAllThreeAsync(Guid meeting)
+    /// <summary>
+    /// The three devices of a meeting, each with its view open and live: on the shared app, or on the test's own
+    /// <paramref name="server"/> (a <see cref="RestartableApp"/>).
+    /// </summary>
+    protected async Task<(ConsolePage Console, FollowPage Follow, DisplayPage Display)> OpenAllThreeAsync(Guid meeting, Uri? server = null)
     {
-        var console = new ConsolePage((await OpenDeviceAsync("facilitator")).Page);
-        var follow = new FollowPage((await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 })).Page);
-        var display = new DisplayPage((await OpenDeviceAsync("display", new ViewportSize { Width = 1920, Height = 1080 })).Page);
+        var on = server is null ? null : new BrowserNewContextOptions { BaseURL = server.ToString() };
+        var console = new ConsolePage((await OpenDeviceAsync("facilitator", options: on)).Page);
+        var follow = new FollowPage((await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 }, on)).Page);
+        var display = new DisplayPage((await OpenDeviceAsync("display", new ViewportSize { Width = 1920, Height = 1080 }, on)).Page);
         await console.GotoAsync(meeting);
         await follow.GotoAsync(meeting);
         await display.GotoAsync(meeting);

@@ -115,7 +115,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
             Group = await Groups.GroupOfMeetingAsync(id);
             Chime = Group?.SoftChime == true ? "on" : "off";
             Members = Group is not null && Permissions.Allows(Role, MeetingAction.RunQueue)
-                ? [.. (await Groups.MembersAsync(Group.Id)).Where(m => !m.HasLeft && Session.State.FindParticipant(new ParticipantId(m.Id)) is null)]
+                ? [.. LateMembers.NotHere(await Groups.MembersAsync(Group.Id), Session.State)]
                 : [];
             _subscribed = id;
             if (Role != Role.Display) // the room display shows none of the slow-moving figures
