@@ -9,4 +9,10 @@ namespace FacilitatorKit.Application.Ports;
 public interface ICurrentActor
 {
     Actor? Actor { get; }
+
+    /// <summary>
+    /// The device this scope acts from (an invited device, or a facilitator's signed-in browser), recorded with what
+    /// it does so that the log says which device ended a meeting. Never a name. Null for work done outside any device.
+    /// </summary>
+    Guid? Device => null;
 }
