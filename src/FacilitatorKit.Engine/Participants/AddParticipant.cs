@@ -4,11 +4,15 @@ namespace FacilitatorKit.Engine.Participants;
 
 /// <summary>
 /// Adds someone on the spot (a member, a guest or a newcomer) at a seat (the end when none is given).
-/// Someone who had left and comes back returns to their old seat.
+/// Someone who had left and comes back returns to their old seat. A newcomer may add themselves from their own phone
+/// (the actor's <see cref="Actor.Self"/> is the newcomer); anyone else is added by whoever runs the queue.
 /// </summary>
 public sealed record AddParticipant(CommandId Id, Participant Participant, int? Seat = null) : MeetingCommand(Id)
 {
-    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) => MeetingAction.RunQueue;
+    internal override MeetingAction RequiredAction(MeetingState state, Actor actor) =>
+        actor.Self == Participant.Id && Participant.Kind == ParticipantKind.Newcomer && state.FindParticipant(Participant.Id) is null
+            ? MeetingAction.JoinAsNewcomer
+            : MeetingAction.RunQueue;
 
     internal override Decision Decide(MeetingState state, DateTimeOffset now)
     {

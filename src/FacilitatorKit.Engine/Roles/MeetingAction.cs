@@ -18,6 +18,9 @@ public enum MeetingAction
     RaiseOwnHand,
     SignalBreak,
 
+    /// <summary>Join as a newcomer, by first name, from one's own phone.</summary>
+    JoinAsNewcomer,
+
     Notes,
     SeeFairness,
 

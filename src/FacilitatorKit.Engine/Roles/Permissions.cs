@@ -12,9 +12,9 @@ public static class Permissions
             [Role.CoFacilitator] = new[]
             {
                 MeetingAction.RunAgenda, MeetingAction.RunQueue, MeetingAction.RaiseOwnHand,
-                MeetingAction.SignalBreak, MeetingAction.Notes, MeetingAction.SeeFairness,
+                MeetingAction.SignalBreak, MeetingAction.JoinAsNewcomer, MeetingAction.Notes, MeetingAction.SeeFairness,
             }.ToFrozenSet(),
-            [Role.Member] = new[] { MeetingAction.RaiseOwnHand, MeetingAction.SignalBreak }.ToFrozenSet(),
+            [Role.Member] = new[] { MeetingAction.RaiseOwnHand, MeetingAction.SignalBreak, MeetingAction.JoinAsNewcomer }.ToFrozenSet(),
             [Role.Display] = FrozenSet<MeetingAction>.Empty,
         }.ToFrozenDictionary();
 

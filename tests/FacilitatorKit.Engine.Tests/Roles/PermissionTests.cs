@@ -24,6 +24,7 @@ public class PermissionTests
         [MeetingAction.RunQueue] = [F, CoF],
         [MeetingAction.RaiseOwnHand] = [F, CoF, Member],
         [MeetingAction.SignalBreak] = [F, CoF, Member],
+        [MeetingAction.JoinAsNewcomer] = [F, CoF, Member],
         [MeetingAction.Notes] = [F, CoF],
         [MeetingAction.SeeFairness] = [F, CoF],
         [MeetingAction.HandOverChair] = [F],
@@ -77,6 +78,8 @@ public class PermissionTests
         ["Pass for the speaker"] = new(MeetingAction.RunQueue, role => Decide(Speaking(), (m, by) => m.Pass(by), role)),
         ["PassForNow for the speaker"] = new(MeetingAction.RunQueue, role => Decide(GoRoundTurn(), (m, by) => m.PassForNow(by), role)),
         ["AddParticipant"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.Arrives("Fay", by: by), role)),
+        ["AddParticipant own newcomer"] = new(MeetingAction.JoinAsNewcomer, role => JoinsFromOwnPhone(role, ParticipantKind.Newcomer)),
+        ["AddParticipant own, as a member"] = new(MeetingAction.RunQueue, role => JoinsFromOwnPhone(role, ParticipantKind.Member)),
         ["MarkParticipantLeft"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.Leaves("Eve", by), role)),
         ["MarkSteppedOut"] = new(MeetingAction.RunQueue, role => Decide(Running(), (m, by) => m.StepsOut("Eve", by), role)),
         ["MarkSteppedBack"] = new(MeetingAction.RunQueue, role => Decide(SteppedOut(), (m, by) => m.IsBack("Eve", by), role)),
@@ -234,6 +237,14 @@ public class PermissionTests
 
     private static Decision Decide(MeetingScenario m, Func<MeetingScenario, Actor, MeetingCommand> command, Role role, string self = "Cai") =>
         Meeting.Decide(m.State, command(m, new Actor(role, m.P(self))), m.Now);
+
+    /// <summary>Someone adds themselves from their own phone: only a newcomer may (a member is added as themselves by the facilitators).</summary>
+    private static Decision JoinsFromOwnPhone(Role role, ParticipantKind kind)
+    {
+        var m = Running();
+        var me = ParticipantId.New();
+        return Meeting.Decide(m.State, new AddParticipant(Id(), new Participant(me, "Kofi", kind)) { Actor = new Actor(role, me) }, m.Now);
+    }
 
     private static MeetingScenario Gathering() => MeetingScenario.Gathering(Format, People);
 
