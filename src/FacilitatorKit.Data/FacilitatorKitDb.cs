@@ -1,3 +1,4 @@
+using FacilitatorKit.Application.Access;
 using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,9 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
     public DbSet<NoteRecord> Notes => Set<NoteRecord>();
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
     public DbSet<ChairHistoryRecord> ChairHistory => Set<ChairHistoryRecord>();
+    public DbSet<FacilitatorAccountRecord> FacilitatorAccounts => Set<FacilitatorAccountRecord>();
+    public DbSet<InviteRecord> Invites => Set<InviteRecord>();
+    public DbSet<InvitedDeviceRecord> InvitedDevices => Set<InvitedDeviceRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -102,6 +106,31 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
             c.HasOne<GroupRecord>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
             c.HasOne<MemberRecord>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
             c.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Schema 6: who may do what (issue 12). An account of one group goes with it; invites and their devices go
+        // with their meeting.
+        modelBuilder.Entity<FacilitatorAccountRecord>(a =>
+        {
+            a.ToTable("FacilitatorAccounts");
+            a.Property(x => x.Alias).HasMaxLength(40).UseCollation("NOCASE");
+            a.HasIndex(x => x.Alias).IsUnique();
+            a.HasOne<GroupRecord>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<InviteRecord>(i =>
+        {
+            i.ToTable("Invites");
+            i.Property(x => x.Role).HasMaxLength(16);
+            i.HasIndex(x => x.TokenHash).IsUnique();
+            i.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<InvitedDeviceRecord>(d =>
+        {
+            d.ToTable("InvitedDevices");
+            d.Property(x => x.Kind).HasMaxLength(16);
+            d.HasOne<InviteRecord>().WithMany().HasForeignKey(x => x.InviteId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,4 +1,5 @@
 using FacilitatorKit.Application.Ports;
+using FacilitatorKit.Data.Access;
 using FacilitatorKit.Data.Groups;
 using FacilitatorKit.Data.Live;
 using FacilitatorKit.Data.Notes;
@@ -18,6 +19,7 @@ public static class StoreServices
         services.AddSingleton(s => new MeetingLog(s.GetRequiredService<IDbContextFactory<FacilitatorKitDb>>(), connectionString));
         services.AddSingleton<IMeetingLog>(s => s.GetRequiredService<MeetingLog>());
         services.AddSingleton<IGroupRepository, GroupRepository>();
+        services.AddSingleton<IAccessRepository, AccessRepository>();
         services.TryAddSingleton<INoteRepository, NoteRepository>(); // a tool or test may bring its own (a store that fails on purpose)
         services.AddSingleton<ILiveChanges, InProcessLiveChanges>();
         return services;

@@ -17,6 +17,12 @@ public enum InputProblem
     NameHasStackedMarks,
     NameLooksLikeContact,
 
+    // Facilitators' sign-ins. Min, Max: the passphrase's length.
+    PassphraseTooShort,
+    PassphraseTooLong,
+    AliasTaken,
+    AlreadySetUp,
+
     // Agenda items and formats. Min, Max: the range (TimeSpan or count).
     ItemNeedsTitle,
     TitleTooLong,
@@ -97,4 +103,5 @@ public enum NameOf
     MemberName,
     GroupName,
     FormatName,
+    Alias,
 }
