@@ -4,11 +4,14 @@ using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Application.Ports;
 using FacilitatorKit.Data;
 using FacilitatorKit.Engine.Roles;
+using FacilitatorKit.Web.Access;
 using FacilitatorKit.Web.Acting;
 using FacilitatorKit.Web.Components;
 using FacilitatorKit.Web.Edge;
 using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.Notes;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
@@ -49,6 +52,7 @@ public static partial class FacilitatorKitApp
         builder.Services.AddScoped<DeviceActor>();
         builder.Services.AddScoped<ICurrentActor>(s => s.GetRequiredService<DeviceActor>());
         builder.Services.AddSingleton<NoteScreens>();
+        AddAccess(builder, connectionString);
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddSingleton<Words>();
         builder.Services.AddScoped<DeviceClock>();
@@ -86,7 +90,6 @@ public static partial class FacilitatorKitApp
         app.Lifetime.ApplicationStarted.Register(() => WarnIfReachableFromTheNetwork(app, log));
 
         app.UseNetworkEdge();
-        app.UseLiveViewLimit();
 
         // While the app stops, a page that reconnects would hold the stop open (a graceful stop waits for every open
         // connection, 30 s by default): new requests are turned away, and the open pages say they are rejoining.
@@ -109,10 +112,24 @@ public static partial class FacilitatorKitApp
 
         // An address nothing serves gets the app's own "Not found" page (with the way back), not an empty 404.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((http, next) =>
+        {
+            // A live view's connection is answered by its status alone (401 not signed in, 403, 429): no page.
+            if (http.Request.Path.StartsWithSegments("/_blazor") && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(http);
+        });
         app.UseRequestLocalization(Cultures());
+        app.UseAuthentication();
+        app.UseLiveViewLimit();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapGet("/time", (TimeProvider clock) => Results.Json(new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() }));
+        app.MapStaticAssets().AllowAnonymous(); // the sign-in page's styles; nothing in them is private
+        app.MapAccess();
+        app.MapGet("/time", (TimeProvider clock) => Results.Json(new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() })).AllowAnonymous();
         var looks = new Lazy<Task<LookStyles>>(() => LookStyles.MakeAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>()));
         app.MapGet("/look.css", async (HttpContext http) =>
         {
@@ -122,9 +139,84 @@ public static partial class FacilitatorKitApp
             http.Response.Headers.ETag = etag;
             http.Response.Headers.CacheControl = "no-cache";
             return http.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(styles.Css, "text/css");
-        });
+        }).AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
+    }
+
+    /// <summary>
+    /// Who may do what (issue 12): a sign-in cookie for facilitators and for invited devices, checked on every request
+    /// (a revoked device, an ended invite or a removed account is turned away at once), and the page policies. The
+    /// cookie's keys live in the data folder, so a restart does not sign anyone out.
+    /// </summary>
+    private static void AddAccess(WebApplicationBuilder builder, string connectionString)
+    {
+        builder.Services.AddSingleton<FacilitatorAccounts>();
+        builder.Services.AddSingleton<Invites>();
+        builder.Services.AddSingleton<TriesThrottle>();
+        builder.Services.AddSingleton<RoomAddress>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AccessHandler>();
+        builder.Services.AddAuthorization(AccessPolicies.Add);
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddAuthentication(Who.Scheme).AddCookie(Who.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = "fk.signin";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax; // a link opened from a QR code or a chat app still signs the device in
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // plain HTTP on a LAN works; HTTPS keeps it secure
+            cookie.LoginPath = "/sign-in";
+            cookie.AccessDeniedPath = "/not-allowed";
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = ValidateSignInAsync;
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                // A live view's connection is answered 401, not sent to a page; a device whose invite ended is told so.
+                if (context.Request.Path.StartsWithSegments("/_blazor"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                }
+
+                context.Response.Redirect(context.HttpContext.Items.ContainsKey(DeviceEnded) ? "/device-ended" : context.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+
+        var database = StoreSetup.DatabasePath(connectionString);
+        if (!string.IsNullOrEmpty(Path.GetDirectoryName(database)) && !database.Contains(":memory:", StringComparison.Ordinal))
+        {
+            var keys = Path.Combine(Path.GetDirectoryName(database)!, "keys");
+            if (!OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("FacilitatorKit");
+        }
+    }
+
+    private const string DeviceEnded = "fk:device-ended";
+
+    private static async Task ValidateSignInAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var who = Who.Of(context.Principal);
+        var services = context.HttpContext.RequestServices;
+        var valid = who switch
+        {
+            null => false,
+            { Account: { } account } => await services.GetRequiredService<FacilitatorAccounts>().ExistsAsync(account, context.HttpContext.RequestAborted),
+            _ => await services.GetRequiredService<Invites>().StillLetsInAsync(who.Device, context.HttpContext.RequestAborted),
+        };
+        if (!valid)
+        {
+            if (who is { Invite: not null })
+            {
+                context.HttpContext.Items[DeviceEnded] = true;
+            }
+
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Who.Scheme);
+        }
     }
 
     /// <summary>
@@ -195,6 +287,14 @@ public static partial class FacilitatorKitApp
                 LogReachable(log, url);
             }
         }
+
+        // On a LAN: the address the room's devices use, and a QR code of it for the first tablet (issue 12 §7).
+        if (app.Services.GetRequiredService<RoomAddress>().Base is { } room && !app.Environment.IsEnvironment("Testing"))
+        {
+            var address = room.ToString();
+            LogRoomAddress(log, address);
+            Console.WriteLine(RoomAddress.QrCodeText(address));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FacilitatorKit keeps its data in {Path}")]
@@ -210,6 +310,9 @@ public static partial class FacilitatorKitApp
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {Meeting} could not be restored: its log cannot be read. The other meetings are available; restore the data file from a backup to recover this one")]
     private static partial void LogUnreadable(ILogger log, Guid meeting);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening on {Url}: anyone on this network can open the meetings until sign-in exists. Use only on a network you trust.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening on {Url}: devices on this network can reach the sign-in page and invite links. Plain HTTP can be read by others on a shared Wi-Fi; see the README for HTTPS.")]
     private static partial void LogReachable(ILogger log, string url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Devices in the room open {Url} (QR code below); invite them from the meeting console")]
+    private static partial void LogRoomAddress(ILogger log, string url);
 }

@@ -55,7 +55,8 @@ public static class LiveViewLimit
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                PartitionOf(http.Request.Path, http.Connection.RemoteIpAddress, limitLoopback) is { } address
+                Access.Who.Of(http.User)?.IsFacilitator != true // a signed-in facilitator is never held back
+                && PartitionOf(http.Request.Path, http.Connection.RemoteIpAddress, limitLoopback) is { } address
                     ? RateLimitPartition.GetConcurrencyLimiter(address, _ => new ConcurrencyLimiterOptions { PermitLimit = perAddress, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(string.Empty));
             options.OnRejected = (context, cancellationToken) =>
@@ -66,7 +67,7 @@ public static class LiveViewLimit
         });
     }
 
-    /// <summary>Applies the limit: after the Origin check, so a foreign page's attempt never takes a place.</summary>
+    /// <summary>Applies the limit: after the Origin check, so a foreign page's attempt never takes a place, and after authentication, so a signed-in facilitator is known.</summary>
     public static void UseLiveViewLimit(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -33,5 +33,12 @@ public sealed class DeviceClock
     /// <summary>A day, as the group page and the lists of meetings show it ("12 Nov 2026").</summary>
     public string Day(DateTimeOffset instant) => Local(instant).ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 
+    /// <summary>Today (on this device, as of <paramref name="now"/>) at this time of day, as an instant.</summary>
+    public DateTimeOffset TodayAt(TimeOnly time, DateTimeOffset now)
+    {
+        var local = Local(now).Date + time.ToTimeSpan();
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
     private DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 }

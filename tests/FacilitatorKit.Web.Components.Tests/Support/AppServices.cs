@@ -24,6 +24,10 @@ public static class AppServices
         services.AddFacilitatorKitApplication();
         services.AddScoped<DeviceActor>();
         services.AddScoped<ICurrentActor>(s => s.GetRequiredService<DeviceActor>());
+        services.AddSingleton<FacilitatorKit.Web.Access.FacilitatorAccounts>();
+        services.AddSingleton<FacilitatorKit.Web.Access.Invites>();
+        services.AddSingleton<FacilitatorKit.Web.Access.TriesThrottle>();
+        services.AddSingleton<FacilitatorKit.Web.Access.RoomAddress>();
         services.AddSingleton<NoteScreens>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<Words>();

@@ -37,6 +37,12 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddFacilitatorKitWeb(_database.ConnectionString, Clock);
         BrowserDevice.Answers(Context.JSInterop);
+
+        // The device is signed in as a facilitator of every group, as on the laptop; a page acts in its own role.
+        var signedIn = new FacilitatorKit.Web.Access.Who(Guid.NewGuid(), Guid.NewGuid(), null, null, null, null).ToPrincipal();
+        var auth = Context.AddAuthorization();
+        auth.SetAuthorized("facilitator");
+        auth.SetClaims([.. signedIn.Claims]);
     }
 
     protected BunitContext Context { get; }

@@ -27,6 +27,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     private Snackbar? _notice;
 
     private IDisposable? _subscription;
+    private IDisposable? _revoked;
     private ITimer? _refresh;
     private ITimer? _turningPoint;
     private MeetingId? _subscribed;
@@ -56,7 +57,13 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     private ILiveChanges Live { get; set; } = null!;
 
     [Inject]
-    private DeviceActor Device { get; set; } = null!;
+    protected DeviceActor Device { get; set; } = null!;
+
+    [Inject]
+    private FacilitatorKit.Web.Access.Invites Invites { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
@@ -92,10 +99,15 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     /// <summary>A save has taken longer than <see cref="BusyCue.After"/>: the controls are shown unavailable until it is done.</summary>
     protected bool Busy { get; private set; }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
-        Device.ActAs(ActsAs);
         DeviceClock.Changed += OnDeviceClockChanged;
+        await Device.ActOnPageAsync(ActsAs, new MeetingId(Id));
+        if (Device.Who is { Invite: not null } invited)
+        {
+            // Revoked from the console: this view closes at once (and its presses are refused from that moment).
+            _revoked = Invites.WatchRevoked(invited.Device, () => _ = InvokeAsync(() => Navigation.NavigateTo("/device-ended", forceLoad: true)));
+        }
     }
 
     protected override async Task OnParametersSetAsync()
@@ -334,6 +346,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     public void Dispose()
     {
         DeviceClock.Changed -= OnDeviceClockChanged;
+        _revoked?.Dispose();
         _subscription?.Dispose();
         _refresh?.Dispose();
         _turningPoint?.Dispose();

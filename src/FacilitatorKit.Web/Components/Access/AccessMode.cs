@@ -1,0 +1,12 @@
+namespace FacilitatorKit.Web.Components.Access;
+
+public enum AccessMode
+{
+    SignIn,
+    FirstRun,
+    SignOut,
+    Join,
+    Ended,
+    Wait,
+    NotAllowed,
+}
