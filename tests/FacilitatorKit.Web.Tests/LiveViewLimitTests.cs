@@ -23,23 +23,33 @@ public sealed class LiveViewLimitTests
             [LiveViewLimit.PerAddressSetting] = "3",
             [LiveViewLimit.LimitLoopbackSetting] = "true",
         }));
+        var display = await DisplayCookieAsync(server);
         var open = new List<ClientWebSocket>();
         try
         {
             for (var i = 0; i < 3; i++)
             {
-                open.Add(await OpenLiveViewAsync(server.BaseAddress));
+                open.Add(await OpenLiveViewAsync(server.BaseAddress, display));
             }
 
-            var refused = await TryOpenAsync(server.BaseAddress);
+            var refused = await TryOpenAsync(server.BaseAddress, display);
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
             using (var http = new HttpClient { BaseAddress = server.BaseAddress })
             {
-                using var negotiate = await http.PostAsync("/_blazor/negotiate?negotiateVersion=1", content: null);
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1");
+                request.Headers.Add("Cookie", display);
+                using var negotiate = await http.SendAsync(request);
                 Assert.Equal(HttpStatusCode.TooManyRequests, negotiate.StatusCode);
                 Assert.Equal(LiveViewLimit.RefusedMessage, await negotiate.Content.ReadAsStringAsync());
-                using var page = await http.GetAsync("/"); // pages themselves are not limited, only live views
+                using var page = await http.GetAsync("/sign-in"); // pages themselves are not limited, only live views
                 Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            }
+
+            // A signed-in facilitator is never held back, even from an address that is at its limit.
+            var facilitator = await FacilitatorCookieAsync(server);
+            for (var i = 0; i < 3; i++)
+            {
+                open.Add(await OpenLiveViewAsync(server.BaseAddress, facilitator));
             }
 
             await open[0].CloseAsync(WebSocketCloseStatus.NormalClosure, "closing a tab", CancellationToken.None);
@@ -50,7 +60,7 @@ public sealed class LiveViewLimitTests
             ClientWebSocket? again = null;
             for (var attempt = 0; attempt < 50 && again is null; attempt++)
             {
-                var (status, socket) = await TryOpenAsync(server.BaseAddress);
+                var (status, socket) = await TryOpenAsync(server.BaseAddress, display);
                 again = socket;
                 if (socket is null)
                 {
@@ -61,7 +71,7 @@ public sealed class LiveViewLimitTests
 
             Assert.NotNull(again);
             open.Add(again);
-            Assert.Equal(HttpStatusCode.TooManyRequests, (await TryOpenAsync(server.BaseAddress)).Status);
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await TryOpenAsync(server.BaseAddress, display)).Status);
         }
         finally
         {
@@ -79,12 +89,13 @@ public sealed class LiveViewLimitTests
         {
             [LiveViewLimit.PerAddressSetting] = "2",
         }));
+        var display = await DisplayCookieAsync(server);
         var open = new List<ClientWebSocket>();
         try
         {
             for (var i = 0; i < 5; i++)
             {
-                open.Add(await OpenLiveViewAsync(server.BaseAddress));
+                open.Add(await OpenLiveViewAsync(server.BaseAddress, display));
             }
         }
         finally
@@ -107,17 +118,33 @@ public sealed class LiveViewLimitTests
     public void WhichConnectionsAreLimited(string path, string remote, bool limitLoopback, string? expected) =>
         Assert.Equal(expected, LiveViewLimit.PartitionOf(new PathString(path), IPAddress.Parse(remote), limitLoopback));
 
-    /// <summary>A live view's connection as the page opens it: negotiate, then the WebSocket, then the handshake.</summary>
-    private static async Task<ClientWebSocket> OpenLiveViewAsync(Uri server)
+    /// <summary>A room display invited into a meeting on this server: its cookie, as a Cookie header.</summary>
+    private static async Task<string> DisplayCookieAsync(RestartableApp server)
     {
-        var (status, socket) = await TryOpenAsync(server);
+        var meeting = await BrowserTest.SeedMeetingAsync(server.Groups, BrowserTest.PeerSupportCircle, "Ana", "Ben");
+        var cookie = await SigningIn.InvitedDeviceCookieAsync(server.BaseAddress, server.Services, meeting, Engine.Roles.Role.Display);
+        return $"{cookie.Name}={cookie.Value}";
+    }
+
+    private static async Task<string> FacilitatorCookieAsync(RestartableApp server)
+    {
+        var cookie = await SigningIn.FacilitatorCookieAsync(server.BaseAddress);
+        return $"{cookie.Name}={cookie.Value}";
+    }
+
+    /// <summary>A live view's connection as the page opens it: negotiate, then the WebSocket, then the handshake.</summary>
+    private static async Task<ClientWebSocket> OpenLiveViewAsync(Uri server, string cookie)
+    {
+        var (status, socket) = await TryOpenAsync(server, cookie);
         return socket ?? throw new InvalidOperationException($"The live view was refused: {status}");
     }
 
-    private static async Task<(HttpStatusCode Status, ClientWebSocket? Socket)> TryOpenAsync(Uri server)
+    private static async Task<(HttpStatusCode Status, ClientWebSocket? Socket)> TryOpenAsync(Uri server, string cookie)
     {
         using var http = new HttpClient { BaseAddress = server };
-        using var negotiate = await http.PostAsync("/_blazor/negotiate?negotiateVersion=1", content: null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1");
+        request.Headers.Add("Cookie", cookie);
+        using var negotiate = await http.SendAsync(request);
         var token = "";
         if (negotiate.IsSuccessStatusCode)
         {
@@ -128,6 +155,7 @@ public sealed class LiveViewLimitTests
         // The WebSocket is tried even after a refused negotiate: it is the connection that holds a place.
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader("Cookie", cookie);
         var address = new UriBuilder(server) { Scheme = "ws", Path = "/_blazor", Query = token.Length > 0 ? "id=" + Uri.EscapeDataString(token) : "" }.Uri;
         try
         {

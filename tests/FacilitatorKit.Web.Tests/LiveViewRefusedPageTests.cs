@@ -21,32 +21,35 @@ public sealed class LiveViewRefusedPageTests(WebAppFixture app) : BrowserTest(ap
             [LiveViewLimit.LimitLoopbackSetting] = "true",
         }));
         var onThisServer = new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() };
-        var first = await OpenDeviceAsync("first tab", options: onThisServer);
-        await first.Page.GotoAsync("/");
-        var newGroup = first.Page.GetByRole(AriaRole.Button, new() { Name = "New group", Exact = true });
-        await Expect(newGroup).ToBeVisibleAsync();
+        var meeting = await SeedMeetingAsync(server.Groups, PeerSupportCircle, "Ana", "Ben");
 
-        var second = await OpenDeviceAsync("second tab", options: onThisServer);
-        await second.Page.GotoAsync("/");
+        // Two room displays invited by link (a signed-in facilitator is never held back, so these are not theirs).
+        var first = await OpenDeviceAsync("first display", options: onThisServer, signedIn: false);
+        await first.Context.AddCookiesAsync([await SigningIn.InvitedDeviceCookieAsync(server.BaseAddress, server.Services, meeting, Engine.Roles.Role.Display)]);
+        await new Pages.DisplayPage(first.Page).GotoAsync(meeting);
+
+        var second = await OpenDeviceAsync("second display", options: onThisServer, signedIn: false);
+        await second.Context.AddCookiesAsync([await SigningIn.InvitedDeviceCookieAsync(server.BaseAddress, server.Services, meeting, Engine.Roles.Role.Display)]);
+        await second.Page.GotoAsync($"/meetings/{meeting}/display");
 
         var refused = second.Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = LiveViewLimit.RefusedMessage });
         await Expect(refused).ToBeVisibleAsync();
-        await Expect(second.Page.GetByRole(AriaRole.Button, new() { Name = "New group", Exact = true })).ToHaveCountAsync(0);
+        await Expect(new Pages.DisplayPage(second.Page).CurrentSpeaker).ToHaveCountAsync(0);
 
         await first.DisposeAsync();
         await ExpectEventuallyAsync(async () =>
         {
             await second.Page.ReloadAsync();
-            return await WaitForNewGroupAsync(second.Page);
-        }, "the second tab working once the first is closed");
+            return await WaitForLiveAsync(second.Page);
+        }, "the second display working once the first is closed");
         await Expect(refused).ToBeHiddenAsync();
     }
 
-    private static async Task<bool> WaitForNewGroupAsync(IPage page)
+    private static async Task<bool> WaitForLiveAsync(IPage page)
     {
         try
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = "New group", Exact = true }).WaitForAsync(new() { Timeout = 3000 });
+            await new Pages.DisplayPage(page).CurrentSpeaker.WaitForAsync(new() { Timeout = 3000 });
             return true;
         }
         catch (TimeoutException)

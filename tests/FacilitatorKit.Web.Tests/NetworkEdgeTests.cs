@@ -4,6 +4,7 @@ using FacilitatorKit.Web.Edge;
 using FacilitatorKit.Web.Tests.Pages;
 using FacilitatorKit.Web.Tests.Support;
 using Microsoft.Playwright;
+using Cookie = Microsoft.Playwright.Cookie;
 
 namespace FacilitatorKit.Web.Tests;
 
@@ -21,7 +22,7 @@ public sealed class NetworkEdgeTests(WebAppFixture app) : BrowserTest(app)
     public async Task OnlyTheNamesTheAppIsReachedBy_AreAnswered(string host, HttpStatusCode expected)
     {
         using var client = new HttpClient { BaseAddress = App.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sign-in"); // open to anyone, so only the Host decides
         request.Headers.Host = host;
 
         using var response = await client.SendAsync(request);
@@ -34,9 +35,14 @@ public sealed class NetworkEdgeTests(WebAppFixture app) : BrowserTest(app)
     {
         using var client = new HttpClient { BaseAddress = App.BaseAddress };
 
-        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(client, "http://evil.example"));
-        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(client, "null"));
-        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(client, App.BaseAddress.GetLeftPart(UriPartial.Authority)));
+        var signedIn = await SigningIn.FacilitatorCookieAsync(App.BaseAddress);
+        var own = App.BaseAddress.GetLeftPart(UriPartial.Authority);
+
+        // Refused for its origin even with the facilitator's cookie (a foreign page's request carries it).
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(client, "http://evil.example", signedIn));
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(client, "null", signedIn));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(client, own, signedIn));
+        Assert.Equal(HttpStatusCode.Unauthorized, await NegotiateAsync(client, own, cookie: null)); // its own page, but nobody signed in
     }
 
     [Fact]
@@ -85,10 +91,15 @@ public sealed class NetworkEdgeTests(WebAppFixture app) : BrowserTest(app)
         Assert.Empty(await device.Page.EvaluateAsync<string[]>("() => window.violations"));
     }
 
-    private static async Task<HttpStatusCode> NegotiateAsync(HttpClient client, string origin)
+    private static async Task<HttpStatusCode> NegotiateAsync(HttpClient client, string origin, Cookie? cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1");
         request.Headers.Add("Origin", origin);
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
+        }
+
         using var response = await client.SendAsync(request);
         return response.StatusCode;
     }

@@ -42,9 +42,9 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
         }
     }
 
-    protected async Task<Device> OpenDeviceAsync(string name, ViewportSize? viewport = null, BrowserNewContextOptions? options = null)
+    protected async Task<Device> OpenDeviceAsync(string name, ViewportSize? viewport = null, BrowserNewContextOptions? options = null, bool signedIn = true)
     {
-        var device = await App.OpenDeviceAsync(name, viewport, options);
+        var device = await App.OpenDeviceAsync(name, viewport, options, signedIn);
         _devices.Add(device);
         return device;
     }
@@ -55,7 +55,7 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
     protected Task<Guid> SeedGroupAsync(params string[] members) => SeedGroupAsync(App.Groups, members);
 
     /// <summary>The same, in the store of another app than the shared one (a test that runs its own server).</summary>
-    protected static async Task<Guid> SeedGroupAsync(GroupService groups, params string[] members)
+    public static async Task<Guid> SeedGroupAsync(GroupService groups, params string[] members)
     {
         ArgumentNullException.ThrowIfNull(groups);
         var group = (await groups.CreateGroupAsync(new NewGroup(UniqueGroupName("Group")))).Value
@@ -76,7 +76,7 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
     protected Task<Guid> SeedMeetingAsync(string format, params string[] members) => SeedMeetingAsync(App.Groups, format, members);
 
     /// <summary>The same, in the store of another app than the shared one (a test that runs its own server).</summary>
-    protected static async Task<Guid> SeedMeetingAsync(GroupService groups, string format, params string[] members)
+    public static async Task<Guid> SeedMeetingAsync(GroupService groups, string format, params string[] members)
     {
         ArgumentNullException.ThrowIfNull(groups);
         var group = await SeedGroupAsync(groups, members);

@@ -37,6 +37,9 @@ public sealed class RestartableApp : IAsyncDisposable
 
     private string Database => Path.Combine(_folder, "facilitatorkit.db");
 
+    /// <summary>The app's data folder (its database, and the sign-in keys in keys/).</summary>
+    public string Folder => _folder;
+
     /// <param name="configure">Changes to the app's services, such as a clock the test moves (<see cref="ShiftedClock"/>).</param>
     public static async Task<RestartableApp> StartAsync(Action<WebApplicationBuilder>? configure = null)
     {

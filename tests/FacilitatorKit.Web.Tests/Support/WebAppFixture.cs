@@ -91,9 +91,10 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// <summary>
     /// A new device: its own browser context (cookies, storage, circuit) and one page. <paramref name="options"/> can
     /// make it a touch tablet (IsMobile, HasTouch) or point it at another server (BaseURL); what it leaves unset
-    /// defaults to this app and a laptop-sized window.
+    /// defaults to this app and a laptop-sized window. Unless <paramref name="signedIn"/> is false, the device holds the
+    /// facilitator's sign-in (see <see cref="SigningIn"/>); the invite tests open devices without it.
     /// </summary>
-    public async Task<Device> OpenDeviceAsync(string name, ViewportSize? viewport = null, BrowserNewContextOptions? options = null)
+    public async Task<Device> OpenDeviceAsync(string name, ViewportSize? viewport = null, BrowserNewContextOptions? options = null, bool signedIn = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions(options ?? new BrowserNewContextOptions())
         {
@@ -101,6 +102,11 @@ public sealed class WebAppFixture : IAsyncLifetime
             ViewportSize = viewport ?? options?.ViewportSize ?? new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
+        if (signedIn)
+        {
+            await context.AddCookiesAsync([await SigningIn.FacilitatorCookieAsync(new Uri(options?.BaseURL ?? BaseAddress.ToString()))]);
+        }
+
         var page = await context.NewPageAsync();
         return new Device(name, context, page);
     }
