@@ -108,7 +108,7 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
             c.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        // Schema 6: who may do what (issue 12). An account of one group goes with it; invites and their devices go
+        // Schema 9: who may do what (issue 12). An account of one group goes with it; invites and their devices go
         // with their meeting.
         modelBuilder.Entity<FacilitatorAccountRecord>(a =>
         {

@@ -1,4 +1,4 @@
--- Schema 6: who may do what (issue 12). Facilitators sign in with an alias and a passphrase (only its hash is kept);
+-- Schema 9: who may do what (issue 12). Facilitators sign in with an alias and a passphrase (only its hash is kept);
 -- devices come in by invites scoped to one meeting (only the token's hash is kept). An account of one group goes
 -- with its group; invites and their devices go with their meeting.
 CREATE TABLE "FacilitatorAccounts" (
