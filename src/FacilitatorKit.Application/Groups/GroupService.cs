@@ -260,6 +260,7 @@ public sealed class GroupService(
         var outcome = await session!.SubmitAsync(
             new SetUpMeeting(CommandId.New(), meetingId, format, participants, chair is { } chairId ? new ParticipantId(chairId) : null, MeetingLedger.AirtimeOver(recent)),
             acting.Actor,
+            acting.Device,
             cancellationToken).ConfigureAwait(false);
 
         return outcome.IsAccepted
@@ -276,7 +277,7 @@ public sealed class GroupService(
         var session = await sessions.GetAsync(meeting, cancellationToken).ConfigureAwait(false);
         return session is null
             ? null
-            : await session.SubmitAsync(new CancelMeeting(CommandId.New()), acting.Actor, cancellationToken).ConfigureAwait(false);
+            : await session.SubmitAsync(new CancelMeeting(CommandId.New()), acting.Actor, acting.Device, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fairness over the group's last <see cref="RecentMeetings"/> ended meetings, for the members who came to them.</summary>

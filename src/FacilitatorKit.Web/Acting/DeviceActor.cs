@@ -14,6 +14,12 @@ public sealed class DeviceActor : ICurrentActor
 
     public Role? Role => Actor?.Role;
 
+    /// <summary>
+    /// This device, as the meeting log records it beside what it does (never a name). Until sign-in and invites exist,
+    /// one browser circuit is one device: a reload is a new one.
+    /// </summary>
+    public Guid? Device { get; } = Guid.NewGuid();
+
     /// <summary>The page this device shows acts as <paramref name="actor"/>.</summary>
     public void ActAs(Actor actor)
     {

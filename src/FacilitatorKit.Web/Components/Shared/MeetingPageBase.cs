@@ -188,7 +188,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         try
         {
             var command = build(_shown ?? View);
-            var saving = Session.SubmitAsync(command, Device.Actor);
+            var saving = Session.SubmitAsync(command, Device.Actor, Device.Device);
             _ = ShowBusyIfSlowAsync(saved.Token);
             var outcome = await saving;
             if (outcome.Problem is { Refusal: { Reason: RefusalReason.TurnJustStarted, Person: { } who } } justStarted && Anyway(command) is { } anyway)
