@@ -357,7 +357,16 @@ public sealed class GroupService(
         var ledgers = new List<MeetingLedger>(ids.Count);
         foreach (var id in ids)
         {
-            var state = await sessions.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+            MeetingState state;
+            try
+            {
+                state = await sessions.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MeetingLogUnreadableException)
+            {
+                continue; // a meeting whose log cannot be read counts for nobody; the others still do
+            }
+
             ledgers.Add(MeetingLedger.Of(state, state.EndedAt ?? clock.GetUtcNow()));
         }
 
