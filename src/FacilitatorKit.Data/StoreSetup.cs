@@ -25,6 +25,13 @@ public static class StoreSetup
     /// <summary>The database file a connection string points at (for the start-up log line and the README's backup advice).</summary>
     public static string DatabasePath(string connectionString) => Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
 
+    /// <summary>Whether the data is in a file (not in memory): only then is there a folder to keep private and back up.</summary>
+    public static bool IsOnDisk(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory;
+    }
+
     public static DbContextOptions<FacilitatorKitDb> Options(string connectionString)
     {
         var builder = new DbContextOptionsBuilder<FacilitatorKitDb>();

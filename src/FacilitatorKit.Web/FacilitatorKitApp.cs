@@ -10,6 +10,7 @@ using FacilitatorKit.Web.Components;
 using FacilitatorKit.Web.Edge;
 using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.Notes;
+using FacilitatorKit.Web.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +49,11 @@ public static partial class FacilitatorKitApp
         var connectionString = builder.Configuration.GetConnectionString(StoreSetup.ConnectionStringName) ?? StoreSetup.DefaultConnectionString();
         builder.Services.TryAddSingleton(TimeProvider.System); // `configure` may bring its own clock (the screenshot tool does)
         builder.Services.AddFacilitatorKitStore(connectionString);
+        if (StoreSetup.IsOnDisk(connectionString))
+        {
+            builder.Services.AddHostedService(s => new DailyBackups(connectionString, s.GetRequiredService<TimeProvider>(), s.GetRequiredService<ILogger<DailyBackups>>()));
+        }
+
         builder.Services.AddFacilitatorKitApplication();
         builder.Services.AddScoped<DeviceActor>();
         builder.Services.AddScoped<ICurrentActor>(s => s.GetRequiredService<DeviceActor>());

@@ -1,5 +1,12 @@
 using FacilitatorKit.Data;
 using FacilitatorKit.Web;
+using FacilitatorKit.Web.Store;
+
+// `--restore-backup FILE` puts a backup back, then exits: the app does not start (README, "Backups").
+if (RestoreCommand.IsAsked(args))
+{
+    return RestoreCommand.Run(args, Console.Out, Console.Error);
+}
 
 WebApplication built;
 try

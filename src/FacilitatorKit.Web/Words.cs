@@ -23,6 +23,10 @@ public sealed class Words(IStringLocalizer<Words> text)
         return refusal.Reason switch
         {
             RefusalReason.RoleMayNot when refusal.Role is not { } role => this["RoleMayNot.Nobody"],
+            RefusalReason.RoleMayNot when refusal.GroupAction is { } groupAction => this["RoleMayNot",
+                ("Role", Capitalised(RoleName(refusal.Role.Value))),
+                ("Action", this[$"GroupAction.{groupAction}"]),
+                ("Allowed", Either(GroupPermissions.RolesAllowedTo(groupAction).Select(RoleName)))],
             RefusalReason.RoleMayNot => this["RoleMayNot",
                 ("Role", Capitalised(RoleName(refusal.Role.Value))),
                 ("Action", this[$"Action.{refusal.Action}"]),

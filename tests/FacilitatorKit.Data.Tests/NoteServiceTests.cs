@@ -20,7 +20,7 @@ public class NoteServiceTests
 
         Assert.Equal((NoteSaveStatus.Saved, 1), (first.Status, first.Current.Version));
         Assert.Equal((NoteSaveStatus.Saved, 2), (second.Status, second.Current.Version));
-        Assert.Equal(text + "\n- Ben: leaflets", (await f.Notes.GetAsync(session.Id, 2)).Text);
+        Assert.Equal(text + "\n- Ben: leaflets", (await f.Notes.GetAsync(Actor.Facilitator, session.Id, 2)).Text);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class NoteServiceTests
         Assert.Equal(NoteSaveStatus.Conflict, tablet.Status);
         Assert.Equal("Next meeting: Tuesday 7pm", tablet.Current.Text);
         Assert.Equal("Next meeting: Tuesday, Ben chairs", tablet.Yours);
-        Assert.Equal("Next meeting: Tuesday 7pm", (await f.Notes.GetAsync(session.Id, 1)).Text);
+        Assert.Equal("Next meeting: Tuesday 7pm", (await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1)).Text);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class NoteServiceTests
         var second = await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 3, "second", 0);
 
         Assert.Equal(NoteSaveStatus.Conflict, second.Status);
-        Assert.Equal("first", (await f.Notes.GetAsync(session.Id, 3)).Text);
+        Assert.Equal("first", (await f.Notes.GetAsync(Actor.Facilitator, session.Id, 3)).Text);
     }
 
     [Theory]
@@ -66,7 +66,7 @@ public class NoteServiceTests
 
         Assert.Equal(NoteSaveStatus.Refused, result.Status);
         Assert.Equal(text, result.Yours);
-        Assert.Equal("kept", (await f.Notes.GetAsync(session.Id, 1)).Text);
+        Assert.Equal("kept", (await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1)).Text);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class NoteServiceTests
 
         Assert.Equal(NoteSaveStatus.Refused, result.Status);
         Assert.Equal((RefusalReason.RoleMayNot, Role.Display), (result.Problem!.Refusal!.Reason, result.Problem.Refusal.Role));
-        Assert.Equal(0, (await f.Notes.GetAsync(session.Id, 1)).Version);
+        Assert.Equal(0, (await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1)).Version);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class NoteServiceTests
         await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 2, "Resources: leaflets", 0);
         await f.Notes.SaveAsync(Actor.Facilitator, session.Id, 4, "", 0);
 
-        var notes = await f.Notes.ForMeetingAsync(session.Id);
+        var notes = await f.Notes.ForMeetingAsync(Actor.Facilitator, session.Id);
 
         Assert.Equal([(2, "Resources: leaflets"), (5, "Celebrations: Dev, one year")], notes.Select(n => (n.Item, n.Text)));
     }

@@ -70,6 +70,26 @@ public class WordsTests
         ExpectCalmSentence(Words.Of(error, Meeting));
     }
 
+    public static TheoryData<GroupAction> GroupActions => [.. Enum.GetValues<GroupAction>()];
+
+    [Theory]
+    [MemberData(nameof(GroupActions))]
+    public void EveryRefusedGroupOperation_HasACalmSentence(GroupAction action)
+    {
+        var sentence = Words.Of(new Refusal(RefusalReason.RoleMayNot) { Role = Role.Display, GroupAction = action });
+
+        ExpectCalmSentence(sentence);
+        Assert.DoesNotContain(action.ToString(), sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RoleMayNot_ForAGroupOperation_NamesTheSenderAndWhoMay()
+    {
+        var sentence = Words.Of(new Refusal(RefusalReason.RoleMayNot) { Role = Role.CoFacilitator, GroupAction = GroupAction.ManageMembers });
+
+        Assert.Equal("A co-facilitator can't add or change members. Only the facilitator can.", sentence);
+    }
+
     [Fact]
     public void RoleMayNot_NamesTheSenderAndEveryRoleThatMay()
     {

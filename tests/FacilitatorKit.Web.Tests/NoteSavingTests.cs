@@ -45,7 +45,7 @@ public class NoteSavingTests(WebAppFixture app) : BrowserTest(app)
         await tablet.Notes.PressSequentiallyAsync(typed);
 
         var notes = App.Services.GetRequiredService<NoteService>();
-        await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == note, "the 20,000-character note to be stored whole"); // (the text itself is too long for a message)
+        await ExpectEventuallyAsync(async () => (await notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, new MeetingId(meeting), 1)).Text == note, "the 20,000-character note to be stored whole"); // (the text itself is too long for a message)
         await Expect(tablet.Page.Locator("#notes-status")).ToHaveTextAsync("Saved");
         await Expect(console.Notes).ToHaveValueAsync(note); // shown on the laptop too
         await Expect(tablet.Notes).ToHaveValueAsync(note);
@@ -71,7 +71,7 @@ public class NoteSavingTests(WebAppFixture app) : BrowserTest(app)
         await Expect(status).ToHaveTextAsync("Not saved, retrying");
         store.Failing = false;
         await Expect(status).ToHaveTextAsync("Saved");
-        Assert.Equal("Welcome: two newcomers.", (await notes.GetAsync(new MeetingId(meeting), 1)).Text);
+        Assert.Equal("Welcome: two newcomers.", (await notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, new MeetingId(meeting), 1)).Text);
 
         store.Failing = true;
         await console.Notes.FillAsync("Welcome: two newcomers. Leaflets at the door.");
@@ -81,9 +81,9 @@ public class NoteSavingTests(WebAppFixture app) : BrowserTest(app)
         store.Failing = false;
 
         await ExpectEventuallyAsync(
-            async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == "Welcome: two newcomers. Leaflets at the door.",
+            async () => (await notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, new MeetingId(meeting), 1)).Text == "Welcome: two newcomers. Leaflets at the door.",
             "the first item's note, typed while the disk was full, to be saved in that item");
-        Assert.Equal("", (await notes.GetAsync(new MeetingId(meeting), 2)).Text);
+        Assert.Equal("", (await notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, new MeetingId(meeting), 2)).Text);
         await Expect(status).ToHaveTextAsync("Saved");
         await Expect(console.Notes).ToHaveValueAsync("");
     }

@@ -101,10 +101,10 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
         // The welcome's note has the words typed for it; the check-in's note is not touched by them.
         await follow.ExpectCurrentItemAsync("Check-in");
         var notes = App.Services.GetRequiredService<NoteService>();
-        await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == Decided, "the welcome's note to be saved");
+        await ExpectEventuallyAsync(async () => (await notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, new MeetingId(meeting), 1)).Text == Decided, "the welcome's note to be saved");
         await Expect(console.Page.GetByRole(AriaRole.Region, new() { Name = "Notes from other items", Exact = true })).ToContainTextAsync(Decided);
         await Expect(follow.Notes).ToHaveValueAsync("");
-        Assert.Equal("", (await notes.GetAsync(new MeetingId(meeting), 2)).Text);
+        Assert.Equal("", (await notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, new MeetingId(meeting), 2)).Text);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
         var notes = server.Services.GetRequiredService<NoteService>();
         await follow.Notes.FillAsync("Decided: a tea rota.");
         await follow.Notes.BlurAsync();
-        await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == "Decided: a tea rota.", "the first words to be saved");
+        await ExpectEventuallyAsync(async () => (await notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, new MeetingId(meeting), 1)).Text == "Decided: a tea rota.", "the first words to be saved");
 
         // More is typed into a silent connection; then the app restarts (an update, a crash) before the tablet
         // notices, so its circuit is gone: when it does notice, the app refuses it, and the page reloads. The words
@@ -134,7 +134,7 @@ public sealed class WiFiDropTests(WebAppFixture app) : BrowserTest(app)
         await Expect(follow.Notes).ToHaveValueAsync(Decided);
         await Expect(follow.Notes).ToHaveAccessibleDescriptionAsync(new Regex("Saved$"));
         notes = server.Services.GetRequiredService<NoteService>(); // the restarted app's
-        await ExpectEventuallyAsync(async () => (await notes.GetAsync(new MeetingId(meeting), 1)).Text == Decided, "the notes to be saved after the reload");
+        await ExpectEventuallyAsync(async () => (await notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, new MeetingId(meeting), 1)).Text == Decided, "the notes to be saved after the reload");
         await Expect(follow.Page.GetByText("Saved from the other device:")).ToHaveCountAsync(0);
         Assert.True(await follow.Page.EvaluateAsync<bool>("() => sessionStorage.getItem('facilitatorkit:notes-to-send-again') === null"), "The notes were left in the tab's storage.");
     }

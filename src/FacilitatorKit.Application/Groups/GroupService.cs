@@ -8,6 +8,7 @@ using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Chair;
 using FacilitatorKit.Engine.Fairness;
 using FacilitatorKit.Engine.Participants;
+using FacilitatorKit.Engine.Roles;
 using FluentValidation;
 
 namespace FacilitatorKit.Application.Groups;
@@ -16,8 +17,11 @@ namespace FacilitatorKit.Application.Groups;
 public sealed record MeetingCreated(MeetingId Meeting, int Number, int? Of);
 
 /// <summary>
-/// The group use cases: groups, members and the series of meetings. Each validates at the boundary, then writes.
-/// Nothing is written for refused input. Meetings are set up for the device acting in this scope.
+/// The group use cases: groups, members and the series of meetings. Each first checks that the device acting in this
+/// scope may do it (<see cref="GroupPermissions"/>: changes are the facilitator's; the other roles read only what their
+/// meeting views show), then validates at the boundary, then writes. Nothing is written for a refused role or refused
+/// input: a change says why (a refusal that names the role, worded like the meeting's own); a read gives nothing (no
+/// group, an empty list), so a view shows nothing it should not, and never an error.
 /// </summary>
 public sealed class GroupService(
     IGroupRepository groups,
@@ -38,6 +42,11 @@ public sealed class GroupService(
     public async Task<Validated<GroupRecord>> CreateGroupAsync(NewGroup input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (MayNot(GroupAction.CreateGroup) is { } refused)
+        {
+            return Validated<GroupRecord>.Invalid([refused]);
+        }
+
         var result = await newGroups.ValidateAsync(input, cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
         {
@@ -68,6 +77,11 @@ public sealed class GroupService(
     public async Task<Validated<GroupRecord>> ChangeSettingsAsync(Guid groupId, GroupSettings input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (MayNot(GroupAction.ManageGroup) is { } refused)
+        {
+            return Validated<GroupRecord>.Invalid([refused]);
+        }
+
         var group = await groups.GroupAsync(groupId, cancellationToken).ConfigureAwait(false);
         if (group is null)
         {
@@ -98,6 +112,11 @@ public sealed class GroupService(
 
     public async Task<Validated<MemberRecord>> AddMemberAsync(Guid groupId, string? name, bool volunteersForChair = false, CancellationToken cancellationToken = default)
     {
+        if (MayNot(GroupAction.ManageMembers) is { } refused)
+        {
+            return Validated<MemberRecord>.Invalid([refused]);
+        }
+
         var group = await groups.GroupAsync(groupId, cancellationToken).ConfigureAwait(false);
         if (group is null)
         {
@@ -147,34 +166,55 @@ public sealed class GroupService(
     private async Task<bool> RosterIsFullAsync(Guid groupId, CancellationToken cancellationToken) =>
         (await groups.MembersAsync(groupId, cancellationToken).ConfigureAwait(false)).Count(m => !m.HasLeft) >= Limits.MembersPerGroup;
 
-    public Task<IReadOnlyList<GroupRecord>> GroupsAsync(CancellationToken cancellationToken = default) => groups.GroupsAsync(cancellationToken);
+    public Task<IReadOnlyList<GroupRecord>> GroupsAsync(CancellationToken cancellationToken = default) =>
+        Read(GroupAction.SeeGroups, () => groups.GroupsAsync(cancellationToken), []);
 
-    public Task<GroupRecord?> GroupAsync(Guid groupId, CancellationToken cancellationToken = default) => groups.GroupAsync(groupId, cancellationToken);
+    public Task<GroupRecord?> GroupAsync(Guid groupId, CancellationToken cancellationToken = default) =>
+        Read(GroupAction.SeeGroupRecords, () => groups.GroupAsync(groupId, cancellationToken), null);
 
     /// <summary>The group a meeting belongs to.</summary>
     public Task<GroupRecord?> GroupOfMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default) =>
-        groups.GroupOfMeetingAsync(meeting, cancellationToken);
+        Read(GroupAction.SeeMeetingsGroup, () => groups.GroupOfMeetingAsync(meeting, cancellationToken), null);
 
     /// <summary>A group's meetings, newest first.</summary>
     public Task<IReadOnlyList<MeetingRecord>> MeetingsAsync(Guid groupId, CancellationToken cancellationToken = default) =>
-        groups.MeetingsAsync(groupId, cancellationToken);
+        Read(GroupAction.SeeGroupRecords, () => groups.MeetingsAsync(groupId, cancellationToken), []);
 
     /// <summary>The most recent meetings across all groups, newest first, with their group's name.</summary>
     public Task<IReadOnlyList<(MeetingRecord Meeting, string Group)>> RecentMeetingsAsync(int count = 10, CancellationToken cancellationToken = default) =>
-        groups.RecentMeetingsAsync(count, cancellationToken);
+        Read(GroupAction.SeeGroups, () => groups.RecentMeetingsAsync(count, cancellationToken), []);
 
-    public Task<IReadOnlyList<string>> FormatNamesAsync(CancellationToken cancellationToken = default) => groups.FormatNamesAsync(cancellationToken);
+    public Task<IReadOnlyList<string>> FormatNamesAsync(CancellationToken cancellationToken = default) =>
+        Read(GroupAction.SeeGroups, () => groups.FormatNamesAsync(cancellationToken), []);
 
     /// <summary>The soft chime at time's up: off unless a group turns it on.</summary>
-    public Task SetSoftChimeAsync(Guid groupId, bool on, CancellationToken cancellationToken = default) =>
-        groups.SetSoftChimeAsync(groupId, on, cancellationToken);
+    public async Task<Validated<GroupRecord>> SetSoftChimeAsync(Guid groupId, bool on, CancellationToken cancellationToken = default)
+    {
+        if (MayNot(GroupAction.ManageGroup) is { } refused)
+        {
+            return Validated<GroupRecord>.Invalid([refused]);
+        }
+
+        if (await groups.GroupAsync(groupId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Validated<GroupRecord>.Invalid("Group", InputProblem.GroupGone);
+        }
+
+        await groups.SetSoftChimeAsync(groupId, on, cancellationToken).ConfigureAwait(false);
+        return Validated<GroupRecord>.Valid((await groups.GroupAsync(groupId, cancellationToken).ConfigureAwait(false))!);
+    }
 
     public Task<IReadOnlyList<MemberRecord>> MembersAsync(Guid groupId, CancellationToken cancellationToken = default) =>
-        groups.MembersAsync(groupId, cancellationToken);
+        Read(GroupAction.SeeMembers, () => groups.MembersAsync(groupId, cancellationToken), []);
 
     /// <summary>The register of the sessions held (started, not cancelled), in order, with every member of the group.</summary>
     public async Task<AttendanceRegister> AttendanceRegisterAsync(Guid groupId, CancellationToken cancellationToken = default)
     {
+        if (MayNot(GroupAction.SeeGroupRecords) is not null)
+        {
+            return new AttendanceRegister([], [], new HashSet<(Guid, Guid)>());
+        }
+
         var sessions = (await groups.MeetingsAsync(groupId, cancellationToken).ConfigureAwait(false))
             .Where(m => m.StartedAt is not null).OrderBy(m => m.Number).ToList();
         var members = await groups.MembersAsync(groupId, cancellationToken).ConfigureAwait(false);
@@ -184,11 +224,16 @@ public sealed class GroupService(
 
     /// <summary>Who chaired the group's meetings that were held, and every handover, oldest first.</summary>
     public Task<IReadOnlyList<ChairTurn>> ChairHistoryAsync(Guid groupId, CancellationToken cancellationToken = default) =>
-        groups.ChairTurnsAsync(groupId, cancellationToken);
+        Read(GroupAction.SeeGroupRecords, () => groups.ChairTurnsAsync(groupId, cancellationToken), []);
 
     /// <summary>The proposed next chair by the engine's rota rule, from the group's chair history; null when nobody volunteers.</summary>
     public async Task<MemberRecord?> ProposeNextChairAsync(Guid groupId, IEnumerable<Guid>? skipped = null, CancellationToken cancellationToken = default)
     {
+        if (MayNot(GroupAction.SeeGroupRecords) is not null)
+        {
+            return null;
+        }
+
         var members = await groups.MembersAsync(groupId, cancellationToken).ConfigureAwait(false);
         var history = await groups.ChairHistoryAsync(groupId, cancellationToken).ConfigureAwait(false);
         var next = ChairRota.ProposeNext(
@@ -205,6 +250,11 @@ public sealed class GroupService(
     public async Task<Validated<MeetingCreated>> StartNewMeetingAsync(Guid groupId, string formatName, IReadOnlyCollection<Guid> present, Guid? chair, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(present);
+        if (MayNot(GroupAction.SetUpMeeting) is { } refused)
+        {
+            return Validated<MeetingCreated>.Invalid([refused]);
+        }
+
         var group = await groups.GroupAsync(groupId, cancellationToken).ConfigureAwait(false);
         if (group is null)
         {
@@ -255,11 +305,12 @@ public sealed class GroupService(
             return Validated<MeetingCreated>.Invalid("Group", InputProblem.MeetingStartedElsewhere);
         }
 
-        var recent = await RecentLedgersAsync(groupId, meetingId, cancellationToken).ConfigureAwait(false);
+        var recent = await LedgersAsync(groupId, meetingId, cancellationToken).ConfigureAwait(false);
         var session = await sessions.GetAsync(meetingId, cancellationToken).ConfigureAwait(false);
         var outcome = await session!.SubmitAsync(
             new SetUpMeeting(CommandId.New(), meetingId, format, participants, chair is { } chairId ? new ParticipantId(chairId) : null, MeetingLedger.AirtimeOver(recent)),
             acting.Actor,
+            acting.Device,
             cancellationToken).ConfigureAwait(false);
 
         return outcome.IsAccepted
@@ -269,20 +320,27 @@ public sealed class GroupService(
 
     /// <summary>
     /// Calls off a meeting of the group that has not started (B8): it gives its session number back, leaves the
-    /// group's list of meetings, and counts as nobody's chairing or attendance. Facilitator only (the engine checks).
+    /// group's list of meetings, and counts as nobody's chairing or attendance. Facilitator only (here, and the engine checks).
     /// </summary>
     public async Task<CommandOutcome?> CancelMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default)
     {
         var session = await sessions.GetAsync(meeting, cancellationToken).ConfigureAwait(false);
         return session is null
             ? null
-            : await session.SubmitAsync(new CancelMeeting(CommandId.New()), acting.Actor, cancellationToken).ConfigureAwait(false);
+            : MayNot(GroupAction.SetUpMeeting) is { Refusal: { } refused }
+            ? new CommandOutcome(CommandStatus.Refused, session.State, [], refused)
+            : await session.SubmitAsync(new CancelMeeting(CommandId.New()), acting.Actor, acting.Device, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fairness over the group's last <see cref="RecentMeetings"/> ended meetings, for the members who came to them.</summary>
     public async Task<GroupBalance> GroupBalanceAsync(Guid groupId, CancellationToken cancellationToken = default)
     {
-        var ledgers = await RecentLedgersAsync(groupId, null, cancellationToken).ConfigureAwait(false);
+        if (MayNot(GroupAction.SeeGroupRecords) is not null)
+        {
+            return new GroupBalance(0, Balance.ForGroup([], []));
+        }
+
+        var ledgers = await LedgersAsync(groupId, null, cancellationToken).ConfigureAwait(false);
         var members = await groups.MembersAsync(groupId, cancellationToken).ConfigureAwait(false);
         var came = ledgers.SelectMany(l => l.Attended).ToHashSet();
         var people = members.Where(m => came.Contains(new ParticipantId(m.Id))).Select(m => (new ParticipantId(m.Id), m.Name));
@@ -290,13 +348,25 @@ public sealed class GroupService(
     }
 
     /// <summary>The airtime ledgers of the group's most recent meetings (the one given excluded), replayed from their logs.</summary>
-    public async Task<IReadOnlyList<MeetingLedger>> RecentLedgersAsync(Guid groupId, MeetingId? except = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MeetingLedger>> RecentLedgersAsync(Guid groupId, MeetingId? except = null, CancellationToken cancellationToken = default) =>
+        Read(GroupAction.SeeGroupRecords, () => LedgersAsync(groupId, except, cancellationToken), []);
+
+    private async Task<IReadOnlyList<MeetingLedger>> LedgersAsync(Guid groupId, MeetingId? except, CancellationToken cancellationToken)
     {
         var ids = await groups.EndedMeetingsAsync(groupId, except, RecentMeetings, cancellationToken).ConfigureAwait(false);
         var ledgers = new List<MeetingLedger>(ids.Count);
         foreach (var id in ids)
         {
-            var state = await sessions.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+            MeetingState state;
+            try
+            {
+                state = await sessions.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MeetingLogUnreadableException)
+            {
+                continue; // a meeting whose log cannot be read counts for nobody; the others still do
+            }
+
             ledgers.Add(MeetingLedger.Of(state, state.EndedAt ?? clock.GetUtcNow()));
         }
 
@@ -321,6 +391,11 @@ public sealed class GroupService(
 
     private async Task<Validated<MemberRecord>> ChangeMemberAsync(Guid memberId, Func<MemberRecord, Task<FieldError?>> change, CancellationToken cancellationToken)
     {
+        if (MayNot(GroupAction.ManageMembers) is { } refused)
+        {
+            return Validated<MemberRecord>.Invalid([refused]);
+        }
+
         var member = await groups.MemberAsync(memberId, cancellationToken).ConfigureAwait(false);
         if (member is null)
         {
@@ -335,6 +410,14 @@ public sealed class GroupService(
         await groups.UpdateMemberAsync(member, cancellationToken).ConfigureAwait(false);
         return Validated<MemberRecord>.Valid(member);
     }
+
+    /// <summary>Null when the device acting in this scope may do this; otherwise the refusal, as a problem with the group.</summary>
+    private FieldError? MayNot(GroupAction action) =>
+        GroupPermissions.Check(acting.Actor, action) is { } refusal ? FieldError.From("Group", refusal) : null;
+
+    /// <summary>A read: what the store holds when the role may see it, otherwise <paramref name="nothing"/>.</summary>
+    private Task<T> Read<T>(GroupAction action, Func<Task<T>> read, T nothing) =>
+        MayNot(action) is null ? read() : Task.FromResult(nothing);
 
     private static FieldError? Set(Action change)
     {

@@ -39,7 +39,14 @@ public sealed class MeetingSession : IDisposable
     public MeetingState State { get; private set; }
 
     /// <summary>Sends a command on behalf of <paramref name="actor"/>: whatever actor the command carried is replaced.</summary>
-    public async Task<CommandOutcome> SubmitAsync(MeetingCommand command, Actor? actor, CancellationToken cancellationToken = default)
+    public Task<CommandOutcome> SubmitAsync(MeetingCommand command, Actor? actor, CancellationToken cancellationToken = default) =>
+        SubmitAsync(command, actor, null, cancellationToken);
+
+    /// <summary>
+    /// Sends a command on behalf of <paramref name="actor"/>, from <paramref name="device"/>: the log keeps the role and
+    /// the device with the events it causes (never a name).
+    /// </summary>
+    public async Task<CommandOutcome> SubmitAsync(MeetingCommand command, Actor? actor, Guid? device, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
 
@@ -87,7 +94,7 @@ public sealed class MeetingSession : IDisposable
             var next = Meeting.Apply(state, decision.Events);
             try
             {
-                await _log.AppendAsync(state.Id, state.Version, command.Id, decision.Events, next.Phase, now).ConfigureAwait(false);
+                await _log.AppendAsync(state.Id, state.Version, command.Id, decision.Events, next.Phase, now, new WhoActed(actor?.Role, device)).ConfigureAwait(false);
             }
             catch
             {

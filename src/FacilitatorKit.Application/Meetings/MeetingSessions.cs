@@ -42,6 +42,7 @@ public sealed class MeetingSessions : IDisposable
     }
 
     /// <summary>The session of a meeting that exists in the store; null when there is no such meeting.</summary>
+    /// <exception cref="MeetingLogUnreadableException">The meeting's log cannot be read back; asked again, it is read again.</exception>
     public async Task<MeetingSession?> GetAsync(MeetingId id, CancellationToken cancellationToken = default)
     {
         if (!_sessions.ContainsKey(id) && !await log.ExistsAsync(id, cancellationToken).ConfigureAwait(false))
@@ -72,6 +73,7 @@ public sealed class MeetingSessions : IDisposable
     /// A meeting's state read from its log, without keeping a session for it: for history (ended meetings) that
     /// should not stay in memory. A meeting in progress is read from its live session.
     /// </summary>
+    /// <exception cref="MeetingLogUnreadableException">The meeting's log cannot be read back.</exception>
     public async Task<MeetingState> ReadAsync(MeetingId id, CancellationToken cancellationToken = default)
     {
         if (_sessions.TryGetValue(id, out var live) && live.IsValueCreated && live.Value.IsCompletedSuccessfully)
@@ -79,7 +81,7 @@ public sealed class MeetingSessions : IDisposable
             return live.Value.Result.State;
         }
 
-        return Meeting.Replay(id, await log.ReadAsync(id, 0, cancellationToken).ConfigureAwait(false));
+        return await ReplayAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How many meetings have a session in memory.</summary>
@@ -157,10 +159,20 @@ public sealed class MeetingSessions : IDisposable
         }
     }
 
-    private async Task<MeetingSession> RestoreAsync(MeetingId id)
+    private async Task<MeetingSession> RestoreAsync(MeetingId id) =>
+        new(await ReplayAsync(id, CancellationToken.None).ConfigureAwait(false), log, live, validation, clock);
+
+    // A log that cannot be read back, or replayed, is said as such (the views word it calmly); whatever the cause.
+    private async Task<MeetingState> ReplayAsync(MeetingId id, CancellationToken cancellationToken)
     {
-        var events = await log.ReadAsync(id, 0).ConfigureAwait(false);
-        return new MeetingSession(Meeting.Replay(id, events), log, live, validation, clock);
+        try
+        {
+            return Meeting.Replay(id, await log.ReadAsync(id, 0, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or ObjectDisposedException))
+        {
+            throw new MeetingLogUnreadableException(id, e);
+        }
     }
 }
 

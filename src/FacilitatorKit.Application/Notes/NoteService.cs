@@ -27,15 +27,16 @@ public sealed record NoteSave(NoteSaveStatus Status, NoteSnapshot Current, strin
 /// <summary>
 /// Meeting notes for group business: decisions, action items, resources, celebrations, next chair and meeting.
 /// Every save names the version it edited; a save over someone else's newer text is a conflict, never an overwrite.
-/// A save goes authorise → validate → compare-and-set → publish.
+/// A save goes authorise → validate → compare-and-set → publish. Notes are for facilitator roles only (DOMAIN.md rule 6):
+/// every operation names who acts, and a role that may not see notes reads none (an empty note), never an error.
 /// </summary>
 public sealed class NoteService(INoteRepository notes, IMeetingLog meetings, ILiveChanges live, TimeProvider clock)
 {
     /// <summary>The longest note, in UTF-16 units as the browser counts them.</summary>
     public const int MaxLength = 20_000;
 
-    public Task<NoteSnapshot> GetAsync(MeetingId meeting, int item, CancellationToken cancellationToken = default) =>
-        notes.GetAsync(meeting, item, cancellationToken);
+    public Task<NoteSnapshot> GetAsync(Actor? actor, MeetingId meeting, int item, CancellationToken cancellationToken = default) =>
+        MayNot(actor) is null ? notes.GetAsync(meeting, item, cancellationToken) : Task.FromResult(new NoteSnapshot(meeting, item, "", 0));
 
     /// <summary>Saves the text as typed if the stored note is still at <paramref name="basedOnVersion"/> (0 for a new note).</summary>
     public async Task<NoteSave> SaveAsync(Actor? actor, MeetingId meeting, int item, string? text, int basedOnVersion, CancellationToken cancellationToken = default)
@@ -43,15 +44,16 @@ public sealed class NoteService(INoteRepository notes, IMeetingLog meetings, ILi
         text ??= "";
 
         // AUTHORISE
-        if ((actor is null ? new Refusal(RefusalReason.RoleMayNot) : Permissions.Check(actor, MeetingAction.Notes)) is { } refusal)
+        if (MayNot(actor) is { } refusal)
         {
-            return new(NoteSaveStatus.Refused, await GetAsync(meeting, item, cancellationToken).ConfigureAwait(false), text, FieldError.From("Text", refusal));
+            // What is stored stays unseen by a role that may not read notes.
+            return new(NoteSaveStatus.Refused, new(meeting, item, "", 0), text, FieldError.From("Text", refusal));
         }
 
         // VALIDATE
         if (Problem(text) is { } problem)
         {
-            return new(NoteSaveStatus.Refused, await GetAsync(meeting, item, cancellationToken).ConfigureAwait(false), text, problem);
+            return new(NoteSaveStatus.Refused, await notes.GetAsync(meeting, item, cancellationToken).ConfigureAwait(false), text, problem);
         }
 
         if (!await meetings.ExistsAsync(meeting, cancellationToken).ConfigureAwait(false))
@@ -61,7 +63,7 @@ public sealed class NoteService(INoteRepository notes, IMeetingLog meetings, ILi
 
         // STORE, if nobody else saved first
         var saved = await notes.TrySaveAsync(meeting, item, text, basedOnVersion, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var current = await GetAsync(meeting, item, cancellationToken).ConfigureAwait(false);
+        var current = await notes.GetAsync(meeting, item, cancellationToken).ConfigureAwait(false);
         if (!saved)
         {
             return new(NoteSaveStatus.Conflict, current, text, new FieldError("Text", InputProblem.NoteChangedElsewhere));
@@ -73,8 +75,11 @@ public sealed class NoteService(INoteRepository notes, IMeetingLog meetings, ILi
     }
 
     /// <summary>Every note of a meeting that has text, by item number: to read them back after their item.</summary>
-    public Task<IReadOnlyList<NoteSnapshot>> ForMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default) =>
-        notes.ForMeetingAsync(meeting, cancellationToken);
+    public Task<IReadOnlyList<NoteSnapshot>> ForMeetingAsync(Actor? actor, MeetingId meeting, CancellationToken cancellationToken = default) =>
+        MayNot(actor) is null ? notes.ForMeetingAsync(meeting, cancellationToken) : Task.FromResult<IReadOnlyList<NoteSnapshot>>([]);
+
+    private static Refusal? MayNot(Actor? actor) =>
+        actor is null ? new Refusal(RefusalReason.RoleMayNot) : Permissions.Check(actor, MeetingAction.Notes);
 
     private static FieldError? Problem(string text)
     {

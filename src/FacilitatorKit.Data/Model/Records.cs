@@ -9,6 +9,12 @@ public sealed class MeetingEventRecord
     public string Type { get; set; } = "";
     public string Data { get; set; } = "";
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>The role the command was sent in (schema 7); null before schema 7 and for work done outside any device.</summary>
+    public string? ActorRole { get; set; }
+
+    /// <summary>The device the command came from (schema 7): never a name.</summary>
+    public Guid? DeviceId { get; set; }
 }
 
 /// <summary>Notes for group business, per meeting and agenda item (item 0: the meeting as a whole).</summary>

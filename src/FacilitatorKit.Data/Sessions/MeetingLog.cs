@@ -31,10 +31,10 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task AppendAsync(MeetingId meeting, long expectedVersion, CommandId command, IReadOnlyList<MeetingEvent> events, MeetingPhase phase, DateTimeOffset at)
+    public Task AppendAsync(MeetingId meeting, long expectedVersion, CommandId command, IReadOnlyList<MeetingEvent> events, MeetingPhase phase, DateTimeOffset at, WhoActed who = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var append = new Append(meeting, expectedVersion + 1, command, events, phase, at);
+        var append = new Append(meeting, expectedVersion + 1, command, events, phase, at, who);
         return _queue.Writer.TryWrite(append)
             ? append.Done.Task
             : Task.FromException(new ObjectDisposedException(nameof(MeetingLog), "The meeting log is closed."));
@@ -159,8 +159,8 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO "MeetingEvents" ("MeetingId", "Sequence", "CommandId", "Type", "Data", "RecordedAt")
-            VALUES ($meeting, $sequence, $command, $type, $data, $at);
+            INSERT INTO "MeetingEvents" ("MeetingId", "Sequence", "CommandId", "Type", "Data", "RecordedAt", "ActorRole", "DeviceId")
+            VALUES ($meeting, $sequence, $command, $type, $data, $at, $role, $device);
             """;
         var meeting = Parameter(insert, "$meeting");
         var sequence = Parameter(insert, "$sequence");
@@ -168,6 +168,8 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
         var type = Parameter(insert, "$type");
         var data = Parameter(insert, "$data");
         var at = Parameter(insert, "$at");
+        var role = Parameter(insert, "$role");
+        var device = Parameter(insert, "$device");
 
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
@@ -185,6 +187,8 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
             meeting.Value = LogProjections.Id(append.Meeting.Value);
             command.Value = LogProjections.Id(append.Command.Value);
             at.Value = LogProjections.Instant(append.At);
+            role.Value = append.Who.Role?.ToString() ?? (object)DBNull.Value;
+            device.Value = append.Who.Device is { } id ? LogProjections.Id(id) : DBNull.Value;
             for (var i = 0; i < append.Events.Count; i++)
             {
                 sequence.Value = append.FirstSequence + i;
@@ -215,7 +219,7 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
         return parameter;
     }
 
-    private sealed record Append(MeetingId Meeting, long FirstSequence, CommandId Command, IReadOnlyList<MeetingEvent> Events, MeetingPhase Phase, DateTimeOffset At)
+    private sealed record Append(MeetingId Meeting, long FirstSequence, CommandId Command, IReadOnlyList<MeetingEvent> Events, MeetingPhase Phase, DateTimeOffset At, WhoActed Who)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

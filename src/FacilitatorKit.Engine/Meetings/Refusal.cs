@@ -155,6 +155,9 @@ public sealed record Refusal(RefusalReason Reason)
     public Role? Role { get; init; }
     public MeetingAction? Action { get; init; }
 
+    /// <summary>For a refused group or member operation: the row of the group's permission table the role lacks.</summary>
+    public GroupAction? GroupAction { get; init; }
+
     public static RefusalCode CodeOf(RefusalReason reason) => reason switch
     {
         RefusalReason.RoleMayNot => RefusalCode.NotPermitted,

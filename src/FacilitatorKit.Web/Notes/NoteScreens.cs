@@ -17,7 +17,7 @@ public sealed class NoteScreens(NoteService notes)
 
     public NoteService Notes => notes;
 
-    public Task<NoteSnapshot> GetAsync(MeetingId meeting, int item) => notes.GetAsync(meeting, item);
+    public Task<NoteSnapshot> GetAsync(Actor? actor, MeetingId meeting, int item) => notes.GetAsync(actor, meeting, item);
 
     public async Task<NoteSave> SaveAsync(Actor? actor, MeetingId meeting, int item, string? text, int basedOnVersion, string? screen = null)
     {

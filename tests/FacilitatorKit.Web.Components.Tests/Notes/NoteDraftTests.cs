@@ -13,7 +13,7 @@ public class NoteDraftTests
     {
         await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
+        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1), f.Clock);
 
         foreach (var text in new[] { "D", "De", "Dec", "Decided: coffee rota" })
         {
@@ -22,13 +22,13 @@ public class NoteDraftTests
         }
 
         Assert.Equal(NoteDraftStatus.Unsaved, draft.Status);
-        Assert.Equal(0, (await f.Notes.GetAsync(session.Id, 1)).Version);
+        Assert.Equal(0, (await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1)).Version);
 
         f.Clock.Advance(Quiet);
         await draft.LastSave;
 
         Assert.Equal(NoteDraftStatus.Saved, draft.Status);
-        var stored = await f.Notes.GetAsync(session.Id, 1);
+        var stored = await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1);
         Assert.Equal(("Decided: coffee rota", 1), (stored.Text, stored.Version));
     }
 
@@ -37,12 +37,12 @@ public class NoteDraftTests
     {
         await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
+        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1), f.Clock);
 
         draft.Type("Next chair: Ben");
         await draft.FlushAsync();
 
-        Assert.Equal("Next chair: Ben", (await f.Notes.GetAsync(session.Id, 1)).Text);
+        Assert.Equal("Next chair: Ben", (await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1)).Text);
         Assert.Equal(NoteDraftStatus.Saved, draft.Status);
     }
 
@@ -51,7 +51,7 @@ public class NoteDraftTests
     {
         await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        var loaded = await f.Notes.GetAsync(session.Id, 4);
+        var loaded = await f.Notes.GetAsync(Actor.Facilitator, session.Id, 4);
         await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
         await using var tablet = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
 
@@ -63,7 +63,7 @@ public class NoteDraftTests
         Assert.Equal(NoteDraftStatus.Conflict, tablet.Status);
         Assert.Equal("Resources: the helpline leaflet", tablet.Conflict!.Current.Text);
         Assert.Equal("Resources: library talk on Friday", tablet.Conflict.Yours);
-        Assert.Equal("Resources: the helpline leaflet", (await f.Notes.GetAsync(session.Id, 4)).Text);
+        Assert.Equal("Resources: the helpline leaflet", (await f.Notes.GetAsync(Actor.Facilitator, session.Id, 4)).Text);
 
         // More typing during a conflict is kept, and nothing is saved over the other device's text.
         tablet.Type("Resources: library talk on Friday (Ben)");
@@ -73,7 +73,7 @@ public class NoteDraftTests
         await tablet.ResolveAsync("Resources: the helpline leaflet; library talk on Friday (Ben)");
 
         Assert.Equal(NoteDraftStatus.Saved, tablet.Status);
-        var stored = await f.Notes.GetAsync(session.Id, 4);
+        var stored = await f.Notes.GetAsync(Actor.Facilitator, session.Id, 4);
         Assert.Equal(("Resources: the helpline leaflet; library talk on Friday (Ben)", 2), (stored.Text, stored.Version));
     }
 
@@ -83,7 +83,7 @@ public class NoteDraftTests
         await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
         await f.Notes.SaveAsync(Actor.CoFacilitator, session.Id, 1, "kept", 0);
-        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
+        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1), f.Clock);
 
         draft.Type("pasted\u0007text");
         await draft.FlushAsync();
@@ -91,7 +91,7 @@ public class NoteDraftTests
         Assert.Equal(NoteDraftStatus.Invalid, draft.Status);
         Assert.Equal("pasted\u0007text", draft.Text);
         Assert.True(draft.Problem!.Is(InputProblem.NoteHasInvisibleCharacters));
-        Assert.Equal("kept", (await f.Notes.GetAsync(session.Id, 1)).Text);
+        Assert.Equal("kept", (await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1)).Text);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class NoteDraftTests
     {
         await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        var loaded = await f.Notes.GetAsync(session.Id, 2);
+        var loaded = await f.Notes.GetAsync(Actor.Facilitator, session.Id, 2);
         await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
         await using var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
         f.HearSaves(tablet.Incoming);
@@ -121,7 +121,7 @@ public class NoteDraftTests
     {
         await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        var loaded = await f.Notes.GetAsync(session.Id, 2);
+        var loaded = await f.Notes.GetAsync(Actor.Facilitator, session.Id, 2);
         await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
         await using var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
         f.HearSaves(tablet.Incoming);
@@ -148,7 +148,7 @@ public class NoteDraftTests
     {
         await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        var loaded = await f.Notes.GetAsync(session.Id, 2);
+        var loaded = await f.Notes.GetAsync(Actor.Facilitator, session.Id, 2);
         await using var laptop = new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock);
         await using var tablet = new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock);
         f.HearSaves(tablet.Incoming);
@@ -188,7 +188,7 @@ public class NoteDraftTests
     {
         await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 1), f.Clock);
+        await using var draft = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(Actor.Facilitator, session.Id, 1), f.Clock);
         draft.Type("Decided: coffee rota");
         await draft.FlushAsync();
 
@@ -270,14 +270,14 @@ public class NoteDraftTests
     {
         await using var f = new DraftFixture();
         var (session, _) = await f.NewMeetingAsync("Ana");
-        await using (var before = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock))
+        await using (var before = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(Actor.Facilitator, session.Id, 2), f.Clock))
         {
             before.Type("Next chair: Ben");
             await before.FlushAsync(); // version 1, this screen's own; it showed nothing from elsewhere after version 0
         }
 
         // The page reloads (its circuit was gone): a new draft, and the text typed after that save is sent again.
-        await using (var reloaded = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock))
+        await using (var reloaded = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(Actor.Facilitator, session.Id, 2), f.Clock))
         {
             var hearing = f.HearSaves(reloaded.Incoming);
             reloaded.TypeAgain("Next chair: Ben. Tea: Cai", seenFromElsewhere: 0, basedOn: 1);
@@ -296,7 +296,7 @@ public class NoteDraftTests
         }
 
         // Had the laptop saved after the box last drew the note, the text is shown beside the laptop's.
-        await using var later = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock);
+        await using var later = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(Actor.Facilitator, session.Id, 2), f.Clock);
         later.TypeAgain("Next chair: Ben. Tea: Cai. Leaflets", seenFromElsewhere: 0, basedOn: 2);
         await later.FlushAsync();
         Assert.Equal(NoteDraftStatus.Conflict, later.Status);
@@ -312,17 +312,17 @@ public class NoteDraftTests
 
         // The tablet's last keys arrived, and were saved (version 1) after its Wi-Fi had gone silent: its box never
         // drew that version. More is typed into the silence; the page reloads and sends its text again.
-        await using (var before = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock) { Screen = "tab-1" })
+        await using (var before = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(Actor.Facilitator, session.Id, 2), f.Clock) { Screen = "tab-1" })
         {
             before.Type("Next chair: Ben", before.LatestFromElsewhere);
             await before.FlushAsync();
         }
 
-        await using var elsewhere = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock);
+        await using var elsewhere = new NoteDraft(f.Notes, Actor.Facilitator, await f.Notes.GetAsync(Actor.Facilitator, session.Id, 2), f.Clock);
         elsewhere.TypeAgain("Next chair: Ben. Leaflets", seenFromElsewhere: 0, basedOn: 0, screen: "tab-2");
         Assert.Equal(NoteDraftStatus.Conflict, elsewhere.Status); // another tab's text over words it never drew
 
-        await using var reloaded = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(session.Id, 2), f.Clock);
+        await using var reloaded = new NoteDraft(f.Notes, Actor.CoFacilitator, await f.Notes.GetAsync(Actor.Facilitator, session.Id, 2), f.Clock);
         reloaded.TypeAgain("Next chair: Ben. Tea: Cai", seenFromElsewhere: 0, basedOn: 0, screen: "tab-1");
         await reloaded.FlushAsync();
 
@@ -333,7 +333,7 @@ public class NoteDraftTests
     // A laptop and a tablet with the same note open, each hearing the other's saves.
     private static async Task<TwoDevices> TwoDevicesAsync(DraftFixture f, FacilitatorKit.Engine.MeetingId meeting)
     {
-        var loaded = await f.Notes.GetAsync(meeting, 2);
+        var loaded = await f.Notes.GetAsync(Actor.Facilitator, meeting, 2);
         var devices = new TwoDevices(new NoteDraft(f.Notes, Actor.Facilitator, loaded, f.Clock), new NoteDraft(f.Notes, Actor.CoFacilitator, loaded, f.Clock));
         f.HearSaves(devices.Laptop.Incoming);
         f.HearSaves(devices.Tablet.Incoming);
@@ -351,7 +351,7 @@ public class NoteDraftTests
 
     private static async Task<(string Text, int Version)> StoredAsync(DraftFixture f, FacilitatorKit.Engine.MeetingId meeting, int item)
     {
-        var note = await f.Notes.GetAsync(meeting, item);
+        var note = await f.Notes.GetAsync(Actor.Facilitator, meeting, item);
         return (note.Text, note.Version);
     }
 }

@@ -49,13 +49,13 @@ public class NotesBoxFailingStoreTests : NotesBoxTest
         await Task.Delay(50);
         Assert.Equal(2, Store.Failed);
         Assert.Equal(Words["Notes.NotSavedRetrying"], StatusOf(cut));
-        Assert.Equal("", (await Notes.GetAsync(meeting.Id, 1)).Text);
+        Assert.Equal("", (await Notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, meeting.Id, 1)).Text);
 
         Store.Failing = false; // room on the disk again
         Clock.Advance(NoteDraft.FirstRetryWait);
 
         cut.WaitForAssertion(() => Assert.Equal("Saved", StatusOf(cut)));
-        Assert.Equal("Decided: coffee rota", (await Notes.GetAsync(meeting.Id, 1)).Text);
+        Assert.Equal("Decided: coffee rota", (await Notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, meeting.Id, 1)).Text);
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public class NotesBoxFailingStoreTests : NotesBoxTest
         Store.Failing = false;
         Clock.Advance(NoteDraft.LongestRetryWait);
 
-        await WaitForAsync(async () => (await Notes.GetAsync(meeting.Id, 1)).Text == "Welcome: two newcomers");
-        Assert.Equal("", (await Notes.GetAsync(meeting.Id, 2)).Text);
+        await WaitForAsync(async () => (await Notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, meeting.Id, 1)).Text == "Welcome: two newcomers");
+        Assert.Equal("", (await Notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, meeting.Id, 2)).Text);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class NotesBoxFailingStoreTests : NotesBoxTest
         await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Value = note, Item = 1, Flush = true });
 
         cut.WaitForAssertion(() => Assert.Equal("Saved", StatusOf(cut)));
-        Assert.Equal(note, (await Notes.GetAsync(meeting.Id, 1)).Text);
+        Assert.Equal(note, (await Notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, meeting.Id, 1)).Text);
     }
 
     [Fact]
@@ -120,13 +120,13 @@ public class NotesBoxFailingStoreTests : NotesBoxTest
         var tooLong = Words.Of(new FieldError("Text", InputProblem.NoteTooLong, ("Max", NoteService.MaxLength)));
         cut.WaitForAssertion(() => Assert.Equal("Not saved: " + tooLong, StatusOf(cut)));
         Clock.Advance(NoteDraft.LongestRetryWait);
-        Assert.Equal("Next chair: Ben", (await Notes.GetAsync(meeting.Id, 1)).Text); // nothing half-saved
+        Assert.Equal("Next chair: Ben", (await Notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, meeting.Id, 1)).Text); // nothing half-saved
         Assert.Equal("", cut.ByRole("textbox", "Notes").GetAttribute("value")); // the box, drawn as loaded, keeps what is typed in it
 
         await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Value = "Next chair: Ben, then Ana", Item = 1, Flush = true });
 
         cut.WaitForAssertion(() => Assert.Equal("Saved", StatusOf(cut)));
-        Assert.Equal("Next chair: Ben, then Ana", (await Notes.GetAsync(meeting.Id, 1)).Text);
+        Assert.Equal("Next chair: Ben, then Ana", (await Notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, meeting.Id, 1)).Text);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class NotesBoxFailingStoreTests : NotesBoxTest
         await SendAsync(cut, new NotesTypedEventArgs { Meeting = meeting.Id.Value.ToString(), Value = "Decided", Item = 1, Flush = true });
 
         cut.WaitForAssertion(() => Assert.Equal("Saved", StatusOf(cut)));
-        Assert.Equal("Decided", (await Notes.GetAsync(meeting.Id, 1)).Text);
+        Assert.Equal("Decided", (await Notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, meeting.Id, 1)).Text);
         Assert.Equal("", cut.ByRole("textbox", "Notes").GetAttribute("value")); // unchanged: no diff sets the browser's box back
     }
 

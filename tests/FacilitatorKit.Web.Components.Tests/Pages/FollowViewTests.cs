@@ -68,6 +68,24 @@ public class FollowViewTests : ComponentTest
         cut.WaitForAssertion(() => Assert.Equal("Cai", cut.Find(".speaker-name").TextContent.Trim()));
     }
 
+    /// <summary>Issue 12 §4: the log records who pressed, by role and device, never by name.</summary>
+    [Fact]
+    public async Task APressOnTheTablet_IsStoredWithTheCoFacilitatorRoleAndThisDevice()
+    {
+        var meeting = await BenSpeaksAsync();
+        var cut = RenderPage<FollowView>(meeting.Id.Value);
+
+        await cut.ByRole("button", "Raise hand for Cai").PressAsync();
+
+        using var connection = Database.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = """SELECT "ActorRole", "DeviceId" FROM "MeetingEvents" WHERE "MeetingId" = $meeting ORDER BY "Sequence" DESC LIMIT 1;""";
+        query.Parameters.AddWithValue("$meeting", meeting.Id.Value.ToString().ToUpperInvariant());
+        using var row = query.ExecuteReader();
+        Assert.True(row.Read());
+        Assert.Equal(("CoFacilitator", Device.Device), (row.GetString(0), (Guid?)Guid.Parse(row.GetString(1))));
+    }
+
     [Fact]
     public async Task BeforeTheStart_TheCoFacilitatorWaitsForTheFacilitator()
     {

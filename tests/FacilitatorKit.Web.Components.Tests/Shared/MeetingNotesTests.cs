@@ -13,7 +13,7 @@ public class MeetingNotesTests : ComponentTest
     private async Task SaveNoteAsync(TestMeeting meeting, string title, string text)
     {
         var item = meeting.State.Agenda.Single(i => i.Title == title).Id.Value;
-        var current = await Notes.GetAsync(meeting.Id, item);
+        var current = await Notes.GetAsync(Actor.Facilitator, meeting.Id, item);
         await Notes.SaveAsync(Actor.CoFacilitator, meeting.Id, item, text, current.Version);
     }
 

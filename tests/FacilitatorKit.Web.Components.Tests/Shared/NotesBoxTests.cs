@@ -46,7 +46,7 @@ public class NotesBoxTests : NotesBoxTest
         Clock.Advance(NoteDraft.DefaultQuietPeriod);
         cut.WaitForAssertion(() => Assert.Equal("Saved", cut.Find("#notes-status").TextContent));
         cut.WaitForAssertion(() => Assert.Equal("1", cut.ByRole("textbox", "Notes").GetAttribute("data-version")));
-        Assert.Equal("Decided: coffee rota", (await Notes.GetAsync(meeting.Id, 1)).Text);
+        Assert.Equal("Decided: coffee rota", (await Notes.GetAsync(Actor.Facilitator, meeting.Id, 1)).Text);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class NotesBoxTests : NotesBoxTest
 
         await SendAsync(cut, new NotesTypedEventArgs { Item = 1, Meeting = meeting.Id.Value.ToString(), Flush = true, FlushOnly = true }); // what the page sends on focusout
 
-        Assert.Equal("Celebrations: Ben's first month", (await Notes.GetAsync(meeting.Id, 1)).Text);
+        Assert.Equal("Celebrations: Ben's first month", (await Notes.GetAsync(Actor.Facilitator, meeting.Id, 1)).Text);
     }
 
     [Fact]
@@ -87,6 +87,6 @@ public class NotesBoxTests : NotesBoxTest
 
         await cut.ByRole("button", "Keep both").ClickAsync(new());
 
-        Assert.Equal("Resources: the helpline leaflet" + Environment.NewLine + "Resources: library talk on Friday", (await Notes.GetAsync(meeting.Id, 1)).Text);
+        Assert.Equal("Resources: the helpline leaflet" + Environment.NewLine + "Resources: library talk on Friday", (await Notes.GetAsync(Actor.Facilitator, meeting.Id, 1)).Text);
     }
 }

@@ -133,7 +133,7 @@ public abstract class BrowserTest(WebAppFixture app) : IAsyncLifetime
         var notes = App.Services.GetRequiredService<NoteService>();
         var id = new MeetingId(meeting);
         await ExpectEventuallyAsync(
-            async () => (await sessions.GetAsync(id))?.State.CurrentItemId is { } item && (await notes.GetAsync(id, item.Value)).Text == text,
+            async () => (await sessions.GetAsync(id))?.State.CurrentItemId is { } item && (await notes.GetAsync(FacilitatorKit.Engine.Roles.Actor.Facilitator, id, item.Value)).Text == text,
             $"the notes \"{text}\" to be saved");
     }
 

@@ -96,6 +96,12 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     protected MeetingView? View { get; private set; }
     protected bool IsMissing { get; private set; }
 
+    /// <summary>
+    /// The meeting exists but its log cannot be read back (a damaged data file): the page says so calmly, instead of
+    /// failing, and points to restoring a backup. The other meetings are not affected (issue 13 §6).
+    /// </summary>
+    protected bool IsUnreadable { get; private set; }
+
     /// <summary>A save has taken longer than <see cref="BusyCue.After"/>: the controls are shown unavailable until it is done.</summary>
     protected bool Busy { get; private set; }
 
@@ -119,7 +125,20 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         }
 
         _subscription?.Dispose();
-        Session = await Sessions.GetAsync(id);
+        try
+        {
+            Session = await Sessions.GetAsync(id);
+            IsUnreadable = false;
+        }
+        catch (MeetingLogUnreadableException)
+        {
+            Session = null;
+            View = null;
+            IsUnreadable = true;
+            Group = await Groups.GroupOfMeetingAsync(id);
+            return;
+        }
+
         IsMissing = Session is null;
         if (Session is not null)
         {
@@ -200,7 +219,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         try
         {
             var command = build(_shown ?? View);
-            var saving = Session.SubmitAsync(command, Device.Actor);
+            var saving = Session.SubmitAsync(command, Device.Actor, Device.Device);
             _ = ShowBusyIfSlowAsync(saved.Token);
             var outcome = await saving;
             if (outcome.Problem is { Refusal: { Reason: RefusalReason.TurnJustStarted, Person: { } who } } justStarted && Anyway(command) is { } anyway)
