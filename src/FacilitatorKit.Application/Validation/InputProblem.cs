@@ -88,6 +88,13 @@ public enum InputProblem
     NoteHasInvisibleCharacters,
     MeetingGone,
     NoteChangedElsewhere,
+
+    // Meeting summaries. Max: the length or the count.
+    SummaryEntryTooLong,
+    SummaryEntryHasInvisibleCharacters,
+    SummaryTooManyEntries,
+    SummaryChangedElsewhere,
+    MeetingNotEnded,
 }
 
 /// <summary>Which name a name rule is about, so its message can say so ("Please enter a member name").</summary>
@@ -97,4 +104,6 @@ public enum NameOf
     MemberName,
     GroupName,
     FormatName,
+    ActionOwner,
+    NextChair,
 }

@@ -70,12 +70,14 @@ public static partial class SchemaMigrator
             scripts.Add((int.Parse(match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["name"].Value, reader.ReadToEnd()));
         }
 
+        // Each number once, in order. A gap is allowed: work on parallel branches reserves its numbers (the summaries
+        // took 008 while 006 and 007 were still on their way), and a database records the highest it has applied.
         scripts.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         for (var i = 0; i < scripts.Count; i++)
         {
-            if (scripts[i].Item1 != i + 1)
+            if (scripts[i].Item1 < 1 || (i > 0 && scripts[i].Item1 == scripts[i - 1].Item1))
             {
-                throw new InvalidOperationException($"Schema scripts must be numbered 1, 2, 3… without gaps; found {scripts[i].Item2}.");
+                throw new InvalidOperationException($"Schema scripts must be numbered 1, 2, 3…, each number once; found {scripts[i].Item2}.");
             }
         }
 
