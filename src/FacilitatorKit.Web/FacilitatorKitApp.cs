@@ -9,6 +9,7 @@ using FacilitatorKit.Web.Components;
 using FacilitatorKit.Web.Edge;
 using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.Notes;
+using FacilitatorKit.Web.Summaries;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
@@ -51,6 +52,7 @@ public static partial class FacilitatorKitApp
         builder.Services.AddSingleton<NoteScreens>();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddSingleton<Words>();
+        builder.Services.AddSingleton<SummaryText>();
         builder.Services.AddScoped<DeviceClock>();
         builder.Services.AddMudServices(mud =>
         {
@@ -123,6 +125,7 @@ public static partial class FacilitatorKitApp
             http.Response.Headers.CacheControl = "no-cache";
             return http.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(styles.Css, "text/css");
         });
+        app.MapSummaryFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
     }
