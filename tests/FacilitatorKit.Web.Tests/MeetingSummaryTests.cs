@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Application.Notes;
+using FacilitatorKit.Application.Summaries;
+using Deque.AxeCore.Playwright;
 using FacilitatorKit.Engine;
 using FacilitatorKit.Engine.Agenda;
 using FacilitatorKit.Engine.Roles;
@@ -116,10 +118,77 @@ public sealed partial class MeetingSummaryTests(WebAppFixture app) : BrowserTest
     }
 
     /// <summary>
+    /// Two devices edit the same version. The second save is told, calmly, that the summary changed elsewhere: its text
+    /// is still in the form, the newer version is beside it, and "Save mine" makes it the newest while the other stays
+    /// stored as the version before. Nothing typed on either device is lost.
+    /// </summary>
+    [Fact]
+    public async Task ASaveBehindAnotherDevice_SaysSo_KeepsWhatWasTyped_AndLosesNothing()
+    {
+        var (meeting, _) = await MeetingWithAirtimeNotesAndANextMeetingAsync(end: true);
+        var laptop = (await OpenDeviceAsync("facilitator")).Page;
+        var tablet = (await OpenDeviceAsync("co-facilitator", new ViewportSize { Width = 820, Height = 1180 })).Page;
+        foreach (var page in new[] { laptop, tablet })
+        {
+            await page.GotoAsync($"/meetings/{meeting}/summary");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Edit summary", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add a decision to Open discussion", Exact = true }).ClickAsync();
+        }
+
+        await laptop.GetByRole(AriaRole.Textbox, new() { Name = "Decision 2 for Open discussion", Exact = true }).FillAsync("Laptop's decision");
+        await laptop.GetByRole(AriaRole.Button, new() { Name = "Save summary", Exact = true }).ClickAsync();
+        await Expect(laptop.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version 1." })).ToBeVisibleAsync();
+
+        var typed = tablet.GetByRole(AriaRole.Textbox, new() { Name = "Decision 2 for Open discussion", Exact = true });
+        await typed.FillAsync("Tablet's decision");
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Save summary", Exact = true }).ClickAsync();
+        await Expect(tablet.GetByRole(AriaRole.Alert).Filter(new() { HasText = "changed on another device" })).ToBeVisibleAsync();
+        await Expect(typed).ToHaveValueAsync("Tablet's decision");
+        var theirs = tablet.GetByRole(AriaRole.Region, new() { Name = "The other device's version (version 1)", Exact = true });
+        await Expect(theirs).ToContainTextAsync("Laptop's decision");
+
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "Save mine as the newest version", Exact = true }).ClickAsync();
+        await Expect(tablet.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version 2." })).ToBeVisibleAsync();
+        await Expect(tablet.Locator("article.summary-document")).ToContainTextAsync("Tablet's decision");
+
+        using var scope = App.Services.CreateScope();
+        var summaries = scope.ServiceProvider.GetRequiredService<SummaryService>();
+        Assert.Contains("Laptop's decision", (await summaries.GetVersionAsync(new MeetingId(meeting), 1))!.Content.Items.SelectMany(i => i.Decisions));
+        Assert.Contains("Tablet's decision", (await summaries.GetAsync(new MeetingId(meeting)))!.Content.Items.SelectMany(i => i.Decisions));
+    }
+
+    /// <summary>The summary, read and being edited: every control named, and no serious or critical axe-core violation.</summary>
+    [Fact]
+    public async Task TheSummaryPage_ReadAndEdited_HasNoSeriousOrCriticalViolations()
+    {
+        var (meeting, _) = await MeetingWithAirtimeNotesAndANextMeetingAsync(end: true);
+        var page = (await OpenDeviceAsync("facilitator")).Page;
+        await page.GotoAsync($"/meetings/{meeting}/summary");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit summary", Exact = true })).ToBeVisibleAsync();
+        var report = new List<string>();
+        foreach (var state in new[] { "read", "edited" })
+        {
+            if (state == "edited")
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Edit summary", Exact = true }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Add an action item to Open discussion", Exact = true }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Owner of action 1 for Open discussion", Exact = true })).ToBeVisibleAsync();
+            }
+
+            var result = await page.RunAxe();
+            report.AddRange(result.Violations
+                .Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{state}: {v.Impact} {v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
+        }
+
+        Assert.True(report.Count == 0, "axe-core found:\n" + string.Join("\n", report));
+    }
+
+    /// <summary>
     /// Alex chairs Alex, Blake and Casey; Blake speaks for two seconds in the open discussion, whose notes hold a
     /// decision; the closing plans the next meeting. Straight through the engine: the test is about what comes after.
     /// </summary>
-    private async Task<(Guid Meeting, Guid Group)> MeetingWithAirtimeNotesAndANextMeetingAsync()
+    private async Task<(Guid Meeting, Guid Group)> MeetingWithAirtimeNotesAndANextMeetingAsync(bool end = false)
     {
         var groupId = await SeedGroupAsync("Alex", "Blake", "Casey");
         var members = (await App.Groups.MembersAsync(groupId)).Select(m => m.Id).ToList();
@@ -147,6 +216,11 @@ public sealed partial class MeetingSummaryTests(WebAppFixture app) : BrowserTest
         await Do(new NextItem(CommandId.New(), session.State.CurrentItemId));
         Assert.Equal(AgendaItemKind.Closing, session.State.CurrentItem?.Kind);
         await Do(new PlanNextMeeting(CommandId.New(), new DateOnly(2026, 12, 15), "Library, room 2"));
+        if (end)
+        {
+            await Do(new EndMeeting(CommandId.New()));
+        }
+
         return (meeting.Value, groupId);
     }
 
