@@ -92,7 +92,7 @@ public sealed partial class MeetingSummaryTests(WebAppFixture app) : BrowserTest
         var markdown = await DownloadAsync(page, "Export as Markdown");
         Assert.EndsWith(".md", markdown.Name, StringComparison.Ordinal);
         Assert.Contains("Tea rota starts next week", markdown.Text, StringComparison.Ordinal);
-        Assert.Contains("Book the room \\(owner: Casey\\)", markdown.Text, StringComparison.Ordinal);
+        Assert.Contains("- Book the room (owner: Casey)", markdown.Text, StringComparison.Ordinal);
         Assert.Contains("## Who came", markdown.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("airtime", markdown.Text, StringComparison.OrdinalIgnoreCase);
 

@@ -128,21 +128,46 @@ public sealed class SummaryText(Words words)
     }
 
     /// <summary>
-    /// Text as typed, for Markdown: every character that could start markup (emphasis, links, HTML, headings, lists,
-    /// tables, code, entities) is escaped with a backslash, which CommonMark allows before any ASCII punctuation.
+    /// Text as typed, for Markdown: a backslash before every character that could start markup inside a line (emphasis,
+    /// links and images, HTML and entities, code, tables, strikethrough, headings), and before what would start a list,
+    /// a heading underline or a break at the start of a line. Everything else stays as it reads, so a pasted copy is
+    /// still pleasant as plain text.
     /// </summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        var lineStart = true;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '<' or '>' or '(' or ')' or '#' or '+' or '-' or '.' or '!' or '|' or '~' or '&' or '=')
+            var c = text[i];
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '&' or '#' or '|' or '~'
+                || (lineStart && c is '-' or '+' or '='))
             {
                 escaped.Append('\\');
             }
+            else if (lineStart && char.IsAsciiDigit(c))
+            {
+                // "1. " or "1) " at the start of a line would begin a numbered list.
+                var end = i;
+                while (end < text.Length && char.IsAsciiDigit(text[end]))
+                {
+                    end++;
+                }
+
+                escaped.Append(text, i, end - i);
+                if (end < text.Length && text[end] is '.' or ')')
+                {
+                    escaped.Append('\\');
+                }
+
+                i = end - 1;
+                lineStart = false;
+                continue;
+            }
 
             escaped.Append(c);
+            lineStart = c is '\n' or '\r' || (lineStart && c is ' ' or '\t');
         }
 
         return escaped.ToString();
