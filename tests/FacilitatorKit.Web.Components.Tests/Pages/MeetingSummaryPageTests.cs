@@ -39,6 +39,24 @@ public class MeetingSummaryPageTests : ComponentTest
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Contains(Words["Summary.Edit"], StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(Role.Display, false)]
+    [InlineData(Role.CoFacilitator, true)]
+    [InlineData(Role.Facilitator, true)]
+    public async Task OnlyFacilitatorRoles_CanEdit_OthersReadItAndAreToldWhy(Role role, bool edits)
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.StartAsync();
+        await meeting.DoAsync(new EndMeeting(CommandId.New()));
+        Device.ActAs(new Actor(role));
+
+        var page = Context.Render<MeetingSummaryPage>(p => p.Add(c => c.Id, meeting.Id.Value));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("article.summary-document")));
+
+        Assert.Equal(edits, page.FindAll("button").Any(b => b.TextContent.Contains(Words["Summary.Edit"], StringComparison.Ordinal)));
+        Assert.Equal(edits, !page.Markup.Contains(Words.Of(new Refusal(RefusalReason.RoleMayNot) { Role = role, Action = MeetingAction.Notes }), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ASave_IsStoredAsVersion1_ThenSaidSaved()
     {
