@@ -151,6 +151,14 @@ public sealed partial class MeetingSummaryTests(WebAppFixture app) : BrowserTest
         await Expect(tablet.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version 2." })).ToBeVisibleAsync();
         await Expect(tablet.Locator("article.summary-document")).ToContainTextAsync("Tablet's decision");
 
+        // The laptop's version is still there to read, as it was saved.
+        await tablet.ReloadAsync();
+        var versions = tablet.GetByRole(AriaRole.Navigation, new() { Name = "Versions", Exact = true });
+        await versions.GetByRole(AriaRole.Link, new() { Name = "Version 1", Exact = true }).ClickAsync();
+        await Expect(tablet.GetByText("This is version 1, as it was saved. The newest is version 2.")).ToBeVisibleAsync();
+        await Expect(tablet.Locator("article.summary-document")).ToContainTextAsync("Laptop's decision");
+        await Expect(tablet.GetByRole(AriaRole.Button, new() { Name = "Edit summary", Exact = true })).ToHaveCountAsync(0);
+
         using var scope = App.Services.CreateScope();
         var summaries = scope.ServiceProvider.GetRequiredService<SummaryService>();
         Assert.Contains("Laptop's decision", (await summaries.GetVersionAsync(new MeetingId(meeting), 1))!.Content.Items.SelectMany(i => i.Decisions));

@@ -70,6 +70,10 @@ public sealed class SummaryService(
         return new MeetingSummary(facts, stored.Content, stored.Version, stored.SavedAt);
     }
 
+    /// <summary>How many versions are stored: 0 until the first save.</summary>
+    public Task<int> VersionCountAsync(MeetingId meeting, CancellationToken cancellationToken = default) =>
+        summaries.CountAsync(meeting, cancellationToken);
+
     /// <summary>Saves <paramref name="content"/> as the next version, if the newest stored version is still <paramref name="basedOnVersion"/> (0 when none was saved).</summary>
     public async Task<SummarySave> SaveAsync(MeetingId meeting, SummaryContent content, int basedOnVersion, CancellationToken cancellationToken = default)
     {
