@@ -1,6 +1,7 @@
 using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Application.Notes;
+using FacilitatorKit.Application.Summaries;
 using FacilitatorKit.Application.Validation.Commands;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public static class ApplicationServices
 {
     /// <summary>
     /// The use cases and every validator in this assembly. The ports (IMeetingLog, IGroupRepository, INoteRepository,
-    /// ILiveChanges) come from storage, and ICurrentActor from the host: one per scope, that is, per browser circuit.
+    /// ISummaryRepository, ILiveChanges) come from storage, and ICurrentActor from the host: one per scope, that is, per browser circuit.
     /// </summary>
     public static IServiceCollection AddFacilitatorKitApplication(this IServiceCollection services)
     {
@@ -23,6 +24,7 @@ public static class ApplicationServices
         services.AddSingleton<MeetingSessions>();
         services.AddSingleton<NoteService>();
         services.AddScoped<GroupService>();
+        services.AddScoped<SummaryService>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
     public DbSet<MeetingRecord> Meetings => Set<MeetingRecord>();
     public DbSet<MeetingEventRecord> MeetingEvents => Set<MeetingEventRecord>();
     public DbSet<NoteRecord> Notes => Set<NoteRecord>();
+    public DbSet<MeetingSummaryRecord> MeetingSummaries => Set<MeetingSummaryRecord>();
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
     public DbSet<ChairHistoryRecord> ChairHistory => Set<ChairHistoryRecord>();
     public DbSet<FacilitatorAccountRecord> FacilitatorAccounts => Set<FacilitatorAccountRecord>();
@@ -88,6 +89,13 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
             n.HasKey(x => new { x.MeetingId, x.ItemNumber });
             n.Property(x => x.Version).IsConcurrencyToken();
             n.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MeetingSummaryRecord>(m =>
+        {
+            m.ToTable("MeetingSummaries");
+            m.HasKey(x => new { x.MeetingId, x.Version });
+            m.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<AttendanceRecord>(a =>

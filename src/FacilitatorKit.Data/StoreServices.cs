@@ -4,6 +4,7 @@ using FacilitatorKit.Data.Groups;
 using FacilitatorKit.Data.Live;
 using FacilitatorKit.Data.Notes;
 using FacilitatorKit.Data.Sessions;
+using FacilitatorKit.Data.Summaries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class StoreServices
         services.AddSingleton<IGroupRepository, GroupRepository>();
         services.AddSingleton<IAccessRepository, AccessRepository>();
         services.TryAddSingleton<INoteRepository, NoteRepository>(); // a tool or test may bring its own (a store that fails on purpose)
+        services.AddSingleton<ISummaryRepository, SummaryRepository>();
         services.AddSingleton<ILiveChanges, InProcessLiveChanges>();
         return services;
     }

@@ -11,6 +11,7 @@ using FacilitatorKit.Web.Edge;
 using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.Notes;
 using FacilitatorKit.Web.Store;
+using FacilitatorKit.Web.Summaries;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,6 +62,7 @@ public static partial class FacilitatorKitApp
         AddAccess(builder, connectionString);
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddSingleton<Words>();
+        builder.Services.AddSingleton<SummaryText>();
         builder.Services.AddScoped<DeviceClock>();
         builder.Services.AddMudServices(mud =>
         {
@@ -146,6 +148,7 @@ public static partial class FacilitatorKitApp
             http.Response.Headers.CacheControl = "no-cache";
             return http.Request.Headers.IfNoneMatch == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(styles.Css, "text/css");
         }).AllowAnonymous();
+        app.MapSummaryFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
     }

@@ -94,6 +94,13 @@ public enum InputProblem
     NoteHasInvisibleCharacters,
     MeetingGone,
     NoteChangedElsewhere,
+
+    // Meeting summaries. Max: the length or the count.
+    SummaryEntryTooLong,
+    SummaryEntryHasInvisibleCharacters,
+    SummaryTooManyEntries,
+    SummaryChangedElsewhere,
+    MeetingNotEnded,
 }
 
 /// <summary>Which name a name rule is about, so its message can say so ("Please enter a member name").</summary>
@@ -104,4 +111,6 @@ public enum NameOf
     GroupName,
     FormatName,
     Alias,
+    ActionOwner,
+    NextChair,
 }

@@ -30,6 +30,18 @@ public sealed class NoteRecord
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>One saved version of a meeting's summary (issue 13 §1): its content as JSON. Versions are never changed.</summary>
+public sealed class MeetingSummaryRecord
+{
+    public Guid MeetingId { get; set; }
+
+    /// <summary>1, 2, 3…: each save adds the next.</summary>
+    public int Version { get; set; }
+
+    public string Content { get; set; } = "";
+    public DateTimeOffset SavedAt { get; set; }
+}
+
 public sealed class AttendanceRecord
 {
     public Guid MeetingId { get; set; }

@@ -70,8 +70,8 @@ public static partial class SchemaMigrator
             scripts.Add((int.Parse(match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["name"].Value, reader.ReadToEnd()));
         }
 
-        // Numbered from 1, each number once. A number may be missing while the branch that holds it (006, issue 13's
-        // names out of the log) is not merged yet; once every script is in, they run 1, 2, 3… without gaps.
+        // Each number once, in order. A gap is allowed: work on parallel branches reserves its numbers (the summaries
+        // took 008 while 006 and 007 were still on their way), and a database records the highest it has applied.
         scripts.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         for (var i = 0; i < scripts.Count; i++)
         {

@@ -44,10 +44,16 @@ public sealed class DeviceActor(IServiceProvider services) : ICurrentActor
     /// </summary>
     public async Task<bool> ActOnPageAsync(Actor page, MeetingId? meeting)
     {
+        var state = services.GetService<AuthenticationStateProvider>() is { } auth ? await auth.GetAuthenticationStateAsync().ConfigureAwait(false) : null;
+        return await ActForAsync(state?.User, page, meeting).ConfigureAwait(false);
+    }
+
+    /// <summary>The same for a plain request (a download): its user, as its cookie says.</summary>
+    public async Task<bool> ActForAsync(System.Security.Claims.ClaimsPrincipal? user, Actor page, MeetingId? meeting)
+    {
         ArgumentNullException.ThrowIfNull(page);
         _actor = null;
-        var state = services.GetService<AuthenticationStateProvider>() is { } auth ? await auth.GetAuthenticationStateAsync().ConfigureAwait(false) : null;
-        _who = Who.Of(state?.User);
+        _who = Who.Of(user);
         if (_who is null)
         {
             return false;

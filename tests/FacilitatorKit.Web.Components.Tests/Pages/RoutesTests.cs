@@ -14,6 +14,7 @@ public class RoutesTests
     [InlineData(typeof(MeetingConsole), "/meetings/{Id:guid}")]
     [InlineData(typeof(FollowView), "/meetings/{Id:guid}/follow")]
     [InlineData(typeof(RoomDisplay), "/meetings/{Id:guid}/display")]
+    [InlineData(typeof(MeetingSummaryPage), "/meetings/{Id:guid}/summary")]
     public void EveryPage_IsAtItsAddress(Type page, string address) =>
         Assert.Equal([address], page.GetCustomAttributes<RouteAttribute>().Select(r => r.Template));
 

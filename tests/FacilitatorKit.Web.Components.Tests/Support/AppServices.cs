@@ -31,6 +31,7 @@ public static class AppServices
         services.AddSingleton<NoteScreens>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<Words>();
+        services.AddSingleton<FacilitatorKit.Web.Summaries.SummaryText>();
         services.AddScoped<DeviceClock>();
         services.AddMudServices(mud =>
         {
