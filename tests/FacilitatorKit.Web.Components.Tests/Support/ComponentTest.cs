@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Bunit;
+using Bunit.TestDoubles;
 using FacilitatorKit.Application.Groups;
 using FacilitatorKit.Application.Meetings;
 using FacilitatorKit.Application.Notes;
@@ -39,11 +40,15 @@ public abstract class ComponentTest : IAsyncLifetime
         BrowserDevice.Answers(Context.JSInterop);
 
         // The device is signed in as a facilitator of every group, as on the laptop; a page acts in its own role.
-        var signedIn = new FacilitatorKit.Web.Access.Who(Guid.NewGuid(), Guid.NewGuid(), null, null, null, null).ToPrincipal();
-        var auth = Context.AddAuthorization();
-        auth.SetAuthorized("facilitator");
-        auth.SetClaims([.. signedIn.Claims]);
+        _auth = Context.AddAuthorization();
+        _auth.SetAuthorized("facilitator");
+        SignIn(new FacilitatorKit.Web.Access.Who(Guid.NewGuid(), Guid.NewGuid(), null, null, null, null));
     }
+
+    private readonly BunitAuthorizationContext _auth;
+
+    /// <summary>This device's sign-in from now on (a page asks for it as it opens): a facilitator's, or an invite's.</summary>
+    protected void SignIn(FacilitatorKit.Web.Access.Who who) => _auth.SetClaims([.. who.ToPrincipal().Claims]);
 
     protected BunitContext Context { get; }
 
