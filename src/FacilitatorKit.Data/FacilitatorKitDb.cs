@@ -19,6 +19,7 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
     public DbSet<NoteRecord> Notes => Set<NoteRecord>();
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
     public DbSet<ChairHistoryRecord> ChairHistory => Set<ChairHistoryRecord>();
+    public DbSet<ParticipantNameRecord> ParticipantNames => Set<ParticipantNameRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -102,6 +103,15 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
             c.HasOne<GroupRecord>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
             c.HasOne<MemberRecord>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
             c.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ParticipantNameRecord>(n =>
+        {
+            n.ToTable("ParticipantNames");
+            n.HasKey(x => new { x.MeetingId, x.ParticipantId });
+            n.Property(x => x.Name).HasMaxLength(40);
+            n.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            n.HasOne<MemberRecord>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }
