@@ -82,6 +82,20 @@ public sealed class MeetingSessions : IDisposable
         return Meeting.Replay(id, await log.ReadAsync(id, 0, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Forgets a meeting's session, whatever its phase: the meeting was deleted, or a person in it was (their name is
+    /// read again from the store, as "Removed member"). A page that still holds the session finds its next command
+    /// refused by the log; the next <see cref="GetAsync"/> restores from the store, or finds no meeting.
+    /// </summary>
+    public void Release(MeetingId id)
+    {
+        lock (_handing)
+        {
+            _sessions.TryRemove(id, out _);
+            _lastAsked.TryRemove(id, out _);
+        }
+    }
+
     /// <summary>How many meetings have a session in memory.</summary>
     public int Count => _sessions.Count;
 
