@@ -20,6 +20,7 @@ public static class StoreServices
         services.AddSingleton<IGroupRepository, GroupRepository>();
         services.TryAddSingleton<INoteRepository, NoteRepository>(); // a tool or test may bring its own (a store that fails on purpose)
         services.AddSingleton<ILiveChanges, InProcessLiveChanges>();
+        services.AddSingleton<Export.GroupExport>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using FacilitatorKit.Web.Components;
 using FacilitatorKit.Web.Edge;
 using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.Notes;
+using FacilitatorKit.Web.Privacy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
@@ -49,6 +50,7 @@ public static partial class FacilitatorKitApp
         builder.Services.AddScoped<DeviceActor>();
         builder.Services.AddScoped<ICurrentActor>(s => s.GetRequiredService<DeviceActor>());
         builder.Services.AddSingleton<NoteScreens>();
+        builder.Services.AddHostedService<Privacy.NoteRetentionHost>();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddSingleton<Words>();
         builder.Services.AddScoped<DeviceClock>();
@@ -113,6 +115,7 @@ public static partial class FacilitatorKitApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapGet("/time", (TimeProvider clock) => Results.Json(new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() }));
+        app.MapGroupData();
         var looks = new Lazy<Task<LookStyles>>(() => LookStyles.MakeAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>()));
         app.MapGet("/look.css", async (HttpContext http) =>
         {

@@ -20,7 +20,10 @@ public static class EventJson
         .Where(t => t is { IsAbstract: false, IsPublic: true } && t.IsSubclassOf(typeof(MeetingEvent)))
         .ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = CreateOptions(namesOut: true);
+
+    /// <summary>For a group's export only: the same JSON, with each person's name beside their id.</summary>
+    public static JsonSerializerOptions ExportOptions { get; } = CreateOptions(namesOut: false);
 
     public static IReadOnlyCollection<string> KnownTypes => TypesByName.Keys;
 
@@ -75,7 +78,7 @@ public static class EventJson
             ?? throw new InvalidDataException($"The meeting log holds an empty '{type}' event."));
     }
 
-    private static JsonSerializerOptions CreateOptions()
+    private static JsonSerializerOptions CreateOptions(bool namesOut)
     {
         var options = new JsonSerializerOptions
         {
@@ -91,7 +94,7 @@ public static class EventJson
                 new IntIdConverter<TurnId>(v => new(v), id => id.Value),
             },
         };
-        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveNamesOut } };
+        options.TypeInfoResolver = namesOut ? new DefaultJsonTypeInfoResolver { Modifiers = { LeaveNamesOut } } : new DefaultJsonTypeInfoResolver();
         options.MakeReadOnly();
         return options;
     }
