@@ -201,4 +201,24 @@ public sealed class GroupPageTests(WebAppFixture app) : BrowserTest(app)
         await group.AddMemberAsync("Ana Lopez");
         await Expect(group.AnonymityHint).ToHaveCountAsync(0);
     }
+
+    /// <summary>Issue 13 §4: the group page's export buttons download the group's data, JSON and Markdown, as attachments kept out of caches.</summary>
+    [Fact]
+    public async Task TheExportButtons_DownloadTheGroupsData()
+    {
+        var page = (await OpenDeviceAsync("facilitator")).Page;
+        var groupId = await SeedGroupAsync("Alex");
+        await new GroupPage(page).GotoAsync(groupId);
+
+        foreach (var (button, type, holds) in new[] { ("Export as JSON", "application/json", "\"name\": \"Alex\""), ("Export as Markdown", "text/markdown", "- Alex") })
+        {
+            var link = page.GetByRole(AriaRole.Link, new() { Name = button, Exact = true });
+            var response = await page.APIRequest.GetAsync(await link.GetAttributeAsync("href") ?? "");
+            Assert.Equal(200, response.Status);
+            Assert.StartsWith(type, response.Headers["content-type"], StringComparison.Ordinal);
+            Assert.StartsWith("attachment;", response.Headers["content-disposition"], StringComparison.Ordinal);
+            Assert.Equal("no-store", response.Headers["cache-control"]);
+            Assert.Contains(holds, await response.TextAsync(), StringComparison.Ordinal);
+        }
+    }
 }
