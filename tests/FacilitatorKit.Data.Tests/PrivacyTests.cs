@@ -95,6 +95,46 @@ public class PrivacyTests
         Assert.Empty(db.ParticipantNames.Where(n => n.ParticipantId == canary.Id));
     }
 
+    /// <summary>
+    /// What a deletion leaves in the file's free space when secure_delete was off (issue 13 F4: a file written by an
+    /// earlier version) is gone after the next deletion too: the VACUUM rebuilds the file from the live rows only.
+    /// (With secure_delete on, the checkpoint alone would clear what the canary above looks for.)
+    /// </summary>
+    [Fact]
+    public async Task ADeletion_AlsoClearsWhatAnEarlierVersionLeftInTheFilesFreeSpace()
+    {
+        using var temp = new TempDatabase();
+        StoreSetup.Initialize(temp.ConnectionString);
+        var leftOver = "Lo" + Guid.NewGuid().ToString("N")[..12];
+        using (var connection = temp.Open())
+        {
+            StoreSetup.Execute(connection, "PRAGMA secure_delete = OFF;");
+            // Enough rows to fill pages of their own, which the delete puts on the free list as they were.
+            for (var i = 0; i < 200; i++)
+            {
+                Insert(connection, """INSERT INTO "Formats" ("Name", "Json", "BuiltIn") VALUES ($1, $2, 0);""", $"Old {i}", leftOver + new string('.', 1000));
+            }
+
+            Insert(connection, """DELETE FROM "Formats";""");
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.True(Holds(temp.Path, leftOver), "The test needs the name left in the file's free space by a delete without secure_delete.");
+
+        await using (var host = StoreHost.Open(temp.ConnectionString))
+        {
+            var group = (await host.Groups.CreateGroupAsync(new NewGroup("New circle", GroupKind.Open, null))).Value!;
+            var ana = (await host.Groups.AddMemberAsync(group.Id, "Ana")).Value!;
+            Assert.Null(await host.Groups.DeleteMemberAsync(ana.Id));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.False(Holds(temp.Path, leftOver), "The file still holds a name deleted before secure_delete was on.");
+    }
+
+    private static bool Holds(string database, string text) =>
+        new[] { database, database + "-wal" }.Where(File.Exists).Any(f => File.ReadAllBytes(f).AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0);
+
     [Fact]
     public async Task DeletingAGroup_RemovesEverythingOfIt_AndReleasesItsMeetingInProgress()
     {
