@@ -13,17 +13,43 @@ namespace FacilitatorKit.Data;
 public static class FileScrub
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private static volatile bool _pending;
 
-    public static async Task ScrubAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A scrub that could not finish (the file stayed busy with a meeting's writes for longer than the retries): the
+    /// deletion itself is done, and the next daily retention sweep scrubs again.
+    /// </summary>
+    public static bool Pending => _pending;
+
+    /// <summary>Scrubs the file. False when it stayed busy and the scrub is left <see cref="Pending"/>; the deleted rows are gone either way.</summary>
+    public static async Task<bool> ScrubAsync(DbConnection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await ExecuteAsync(connection, "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;", cancellationToken).ConfigureAwait(false);
-            await CheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, "VACUUM;", cancellationToken).ConfigureAwait(false);
-            await CheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
+            _pending = true;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteAsync(connection, "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;", cancellationToken).ConfigureAwait(false);
+                    await CheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, "VACUUM;", cancellationToken).ConfigureAwait(false);
+                    await CheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
+                    _pending = false;
+                    return true;
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6) // busy, locked (after busy_timeout)
+                {
+                    if (attempt >= 3)
+                    {
+                        return false;
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
         finally
         {
@@ -32,7 +58,7 @@ public static class FileScrub
     }
 
     /// <summary>The same, for start-up (after schema 6 moved the names out of the log).</summary>
-    public static void Scrub(DbConnection connection) => ScrubAsync(connection).GetAwaiter().GetResult();
+    public static void Scrub(DbConnection connection) => _ = ScrubAsync(connection).GetAwaiter().GetResult();
 
     // A reader in the middle of a query keeps the checkpoint from finishing (it answers "busy"); such reads are short.
     private static async Task CheckpointAsync(DbConnection connection, CancellationToken cancellationToken)

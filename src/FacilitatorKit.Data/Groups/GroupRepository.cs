@@ -165,7 +165,7 @@ public sealed class GroupRepository(IDbContextFactory<FacilitatorKitDb> contexts
             deleted += await db.Notes.Where(n => meetings.Contains(n.MeetingId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (deleted > 0)
+        if (deleted > 0 || FileScrub.Pending)
         {
             await ScrubAsync(db, cancellationToken).ConfigureAwait(false);
         }
