@@ -220,13 +220,14 @@ public sealed class GroupExport(IDbContextFactory<FacilitatorKitDb> contexts, Ti
         _ => Text(text.ReplaceLineEndings(" / ")),
     };
 
-    // Names and titles are the group's words, not Markdown: characters that would change the page are escaped.
+    // Names and titles are the group's words, not Markdown: the characters that would change the page (emphasis, links,
+    // HTML, headings, tables) are escaped; hyphens and brackets inside a name are left as typed, to stay readable.
     private static string Text(string text)
     {
         var escaped = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if ("\\`*_{}[]<>()#+-!|~".Contains(c, StringComparison.Ordinal))
+            if ("\\`*_[]<>#|".Contains(c, StringComparison.Ordinal))
             {
                 escaped.Append('\\');
             }
