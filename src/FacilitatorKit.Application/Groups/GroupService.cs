@@ -332,7 +332,7 @@ public sealed class GroupService(
         }
 
         var deleted = await groups.DeleteMeetingAsync(meeting.Value, cancellationToken).ConfigureAwait(false);
-        sessions.Release(meeting);
+        sessions.Deleted(meeting);
         return deleted ? null : new FieldError("Meeting", InputProblem.MeetingGone);
     }
 
@@ -355,7 +355,7 @@ public sealed class GroupService(
 
         foreach (var meeting in meetings)
         {
-            sessions.Release(meeting);
+            sessions.Deleted(meeting);
         }
 
         return null;
