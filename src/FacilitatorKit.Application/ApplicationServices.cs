@@ -23,6 +23,7 @@ public static class ApplicationServices
         services.AddSingleton<CommandValidation>();
         services.AddSingleton<MeetingSessions>();
         services.AddSingleton<NoteService>();
+        services.AddSingleton<Retention.NoteRetention>();
         services.AddScoped<GroupService>();
         services.AddScoped<SummaryService>();
         return services;

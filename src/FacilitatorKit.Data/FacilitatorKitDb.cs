@@ -24,6 +24,7 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
     public DbSet<FacilitatorAccountRecord> FacilitatorAccounts => Set<FacilitatorAccountRecord>();
     public DbSet<InviteRecord> Invites => Set<InviteRecord>();
     public DbSet<InvitedDeviceRecord> InvitedDevices => Set<InvitedDeviceRecord>();
+    public DbSet<ParticipantNameRecord> ParticipantNames => Set<ParticipantNameRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -139,6 +140,15 @@ public sealed class FacilitatorKitDb(DbContextOptions<FacilitatorKitDb> options)
             d.ToTable("InvitedDevices");
             d.Property(x => x.Kind).HasMaxLength(16);
             d.HasOne<InviteRecord>().WithMany().HasForeignKey(x => x.InviteId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ParticipantNameRecord>(n =>
+        {
+            n.ToTable("ParticipantNames");
+            n.HasKey(x => new { x.MeetingId, x.ParticipantId });
+            n.Property(x => x.Name).HasMaxLength(40);
+            n.HasOne<MeetingRecord>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            n.HasOne<MemberRecord>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

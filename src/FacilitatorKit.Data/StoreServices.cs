@@ -24,6 +24,7 @@ public static class StoreServices
         services.TryAddSingleton<INoteRepository, NoteRepository>(); // a tool or test may bring its own (a store that fails on purpose)
         services.AddSingleton<ISummaryRepository, SummaryRepository>();
         services.AddSingleton<ILiveChanges, InProcessLiveChanges>();
+        services.AddSingleton<Export.GroupExport>();
         return services;
     }
 }

@@ -64,8 +64,13 @@ public static class StoreSetup
 
             using var connection = new SqliteConnection(connectionString);
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL;");
-            SchemaMigrator.Migrate(connection);
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA secure_delete = ON;");
+            if (SchemaMigrator.Migrate(connection).Contains(SchemaMigrator.NamesOutOfTheLog) && onDisk)
+            {
+                // The names just moved out of the log are still in the WAL and in old pages: gone from the disk now.
+                FileScrub.Scrub(connection);
+            }
+
             if (formatsFolder is not null && Directory.Exists(formatsFolder))
             {
                 SeedFormats(connection, formatsFolder);

@@ -10,6 +10,7 @@ using FacilitatorKit.Web.Components;
 using FacilitatorKit.Web.Edge;
 using FacilitatorKit.Web.Look;
 using FacilitatorKit.Web.Notes;
+using FacilitatorKit.Web.Privacy;
 using FacilitatorKit.Web.Store;
 using FacilitatorKit.Web.Summaries;
 using Microsoft.AspNetCore.Authentication;
@@ -60,6 +61,7 @@ public static partial class FacilitatorKitApp
         builder.Services.AddScoped<ICurrentActor>(s => s.GetRequiredService<DeviceActor>());
         builder.Services.AddSingleton<NoteScreens>();
         AddAccess(builder, connectionString);
+        builder.Services.AddHostedService<Privacy.NoteRetentionHost>();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddSingleton<Words>();
         builder.Services.AddSingleton<SummaryText>();
@@ -138,6 +140,7 @@ public static partial class FacilitatorKitApp
         app.MapStaticAssets().AllowAnonymous(); // the sign-in page's styles; nothing in them is private
         app.MapAccess();
         app.MapGet("/time", (TimeProvider clock) => Results.Json(new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() })).AllowAnonymous();
+        app.MapGroupData();
         var looks = new Lazy<Task<LookStyles>>(() => LookStyles.MakeAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>()));
         app.MapGet("/look.css", async (HttpContext http) =>
         {

@@ -42,6 +42,9 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     private string? _secret;
     private volatile bool _closing;
 
+    /// <summary>The facilitator's sign-in cookie ("fk.signin=…"), sent with every circuit's WebSocket.</summary>
+    public static string? SignInCookie { get; set; }
+
     private BlazorCircuit(HttpClient http, Uri baseUri)
     {
         _http = http;
@@ -105,6 +108,11 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         using var negotiated = JsonDocument.Parse(await negotiate.Content.ReadAsStringAsync(limit.Token));
         var token = negotiated.RootElement.GetProperty("connectionToken").GetString();
         var ws = new UriBuilder(_base) { Scheme = _base.Scheme == "https" ? "wss" : "ws", Path = "/_blazor", Query = "id=" + Uri.EscapeDataString(token!) }.Uri;
+        if (SignInCookie is { } cookie)
+        {
+            _socket.Options.SetRequestHeader("Cookie", cookie); // the facilitator's sign-in, as a browser's WebSocket sends it
+        }
+
         await _socket.ConnectAsync(ws, limit.Token);
         await _socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"blazorpack\",\"version\":1}\u001e"), WebSocketMessageType.Text, endOfMessage: true, limit.Token);
         _receiving = Task.Run(ReceiveAsync, CancellationToken.None);

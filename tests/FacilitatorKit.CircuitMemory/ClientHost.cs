@@ -32,6 +32,10 @@ internal static class ClientHost
 
         using var handler = new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 16, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+
+        // Every page needs a sign-in: the views are a facilitator's devices.
+        BlazorCircuit.SignInCookie = await FacilitatorKit.Measuring.FacilitatorSignIn.CookieAsync(baseUri);
+        http.DefaultRequestHeaders.Add("Cookie", BlazorCircuit.SignInCookie);
         var circuits = new List<BlazorCircuit>();
         using var stop = new CancellationTokenSource();
 

@@ -35,12 +35,14 @@ public class EventJsonTests
     {
         var (live, events) = ScriptedMeeting();
 
-        var copies = events.Select(e => EventJson.Deserialize(EventJson.TypeName(e), EventJson.Serialize(e))).ToList();
+        // The log keeps names apart (schema 6): they come back from there, as MeetingLog reads them.
+        var names = events.SelectMany(EventJson.PeopleIn).ToDictionary(p => p.Id, p => p.Name);
+        var copies = events.Select(e => EventJson.WithNames(EventJson.Deserialize(EventJson.TypeName(e), EventJson.Serialize(e)), id => names.GetValueOrDefault(id))).ToList();
         var replayed = Meeting.Replay(live.Id, copies);
 
         var cancelled = CancelledMeeting();
         Assert.Equal(EventJson.KnownTypes.Order(StringComparer.Ordinal), events.Concat(cancelled).Select(e => e.GetType().Name).Distinct().Order(StringComparer.Ordinal));
-        var cancelledCopies = cancelled.Select(e => EventJson.Deserialize(EventJson.TypeName(e), EventJson.Serialize(e))).ToList();
+        var cancelledCopies = cancelled.Select(e => EventJson.WithNames(EventJson.Deserialize(EventJson.TypeName(e), EventJson.Serialize(e)), _ => "Ana")).ToList();
         Assert.Equal(cancelled, cancelledCopies);
         Assert.Equal(events.Select(e => e.Cause), copies.Select(e => e.Cause));
         Assert.Equal(FacilitatorKit.FaultRunner.StateDigest.Of(live), FacilitatorKit.FaultRunner.StateDigest.Of(replayed));
@@ -53,6 +55,42 @@ public class EventJsonTests
         Assert.True(live.HandledCommands.SetEquals(replayed.HandledCommands));
         Assert.Equal(live.FormatName, replayed.FormatName);
         Assert.Equal(live.NextMeeting, replayed.NextMeeting);
+    }
+
+    /// <summary>
+    /// Issue 13 §4: the log is append-only, so a name written into it could never be erased. The events that introduce
+    /// people write them by id, kind and presence only, and their JSON is pinned here.
+    /// </summary>
+    [Fact]
+    public void PeopleAreWrittenById_NeverByName()
+    {
+        var id = new ParticipantId(Guid.Parse("6f1c1b8e-2f4a-4c59-9d8e-0a1b2c3d4e5f"));
+        var added = new ParticipantAdded(new Participant(id, "Zoë Quill", ParticipantKind.Guest), 2);
+        Assert.StartsWith("""{"participant":{"id":"6f1c1b8e-2f4a-4c59-9d8e-0a1b2c3d4e5f","kind":"Guest","isPresent":true,"isSteppedOut":false},"seat":2,""", EventJson.Serialize(added), StringComparison.Ordinal);
+
+        var (_, events) = ScriptedMeeting();
+        foreach (var e in events)
+        {
+            var json = EventJson.Serialize(e);
+            Assert.DoesNotContain("\"name\"", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("Ana", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("Ben", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("Cai", json, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A person whose name was erased (a member deleted from the group) reads as "Removed member"; the rest of the event is as written.</summary>
+    [Fact]
+    public void APersonWithoutAName_ReadsAsRemovedMember()
+    {
+        var ana = new Participant(ParticipantId.New(), "Ana");
+        var ben = new Participant(ParticipantId.New(), "Ben", ParticipantKind.Newcomer);
+        var setUp = new MeetingSetUp(MeetingId.New(), SessionFixture.Start, "Short check-in", [], [ana, ben], ana.Id, ImmutableDictionary<ParticipantId, TimeSpan>.Empty);
+
+        var read = (MeetingSetUp)EventJson.WithNames(EventJson.Deserialize("MeetingSetUp", EventJson.Serialize(setUp)), id => id == ben.Id ? "Ben" : null);
+
+        Assert.Equal([ana with { Name = Participant.RemovedName }, ben], read.Participants.ToArray());
+        Assert.Equal("Removed member", Participant.RemovedName);
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public static class RoleTable
         [MeetingAction.RunQueue] = [F, CoF],
         [MeetingAction.RaiseOwnHand] = [F, CoF, Member],
         [MeetingAction.SignalBreak] = [F, CoF, Member],
+        [MeetingAction.JoinAsNewcomer] = [F, CoF, Member],
         [MeetingAction.Notes] = [F, CoF],
         [MeetingAction.SeeFairness] = [F, CoF],
         [MeetingAction.HandOverChair] = [F],
@@ -315,6 +316,8 @@ public class GroupAndNoteOperationRoleTests(RoleTableStore store) : IClassFixtur
 
         public static Result Of(NoteSave save) => new(save.Status == NoteSaveStatus.Saved, save.Problem?.Refusal);
 
+        public static Result Of(FieldError? error) => new(error is null, error?.Refusal);
+
         public static Result Shows(bool shows) => new(shows);
     }
 
@@ -346,6 +349,10 @@ public class GroupAndNoteOperationRoleTests(RoleTableStore store) : IClassFixtur
             var waiting = (await a.F.Groups.StartNewMeetingAsync(g.Group.Id, SeededGroup.FormatName, [g.Ana.Id, g.Ben.Id], g.Ben.Id)).Value!;
             return Result.Of(await a.Groups.CancelMeetingAsync(waiting.Meeting));
         }),
+        ["GroupService.DeleteMemberAsync"] = new(GroupAction.DeleteMember, false, async (g, a) => Result.Of(await a.Groups.DeleteMemberAsync(g.Ben.Id))),
+        ["GroupService.DeleteMeetingAsync"] = new(MeetingAction.DeleteMeeting, false, async (g, a) => Result.Of(await a.Groups.DeleteMeetingAsync(g.Held))),
+        ["GroupService.DeleteGroupAsync"] = new(GroupAction.DeleteGroup, false, async (g, a) => Result.Of(await a.Groups.DeleteGroupAsync(g.Group.Id))),
+        ["GroupService.SetNotesRetentionAsync"] = new(GroupAction.ManageGroup, false, async (g, a) => Result.Of(await a.Groups.SetNotesRetentionAsync(g.Group.Id, 6))),
         ["GroupService.GroupsAsync"] = new(GroupAction.SeeGroups, true, async (_, a) => Result.Shows((await a.Groups.GroupsAsync()).Count > 0)),
         ["GroupService.RecentMeetingsAsync"] = new(GroupAction.SeeGroups, true, async (_, a) => Result.Shows((await a.Groups.RecentMeetingsAsync()).Count > 0)),
         ["GroupService.FormatNamesAsync"] = new(GroupAction.SeeGroups, true, async (_, a) => Result.Shows((await a.Groups.FormatNamesAsync()).Count > 0)),

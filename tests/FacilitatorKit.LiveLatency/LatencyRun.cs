@@ -301,11 +301,18 @@ internal static class LatencyRun
 
     private static string Kind(View view, View clicker) => ReferenceEquals(view, clicker) ? "clicking console" : view.Kind;
 
+    /// <summary>The facilitator's sign-in, made once per run ("fk.signin=…").</summary>
+    private static string? SignInCookie;
+
     private static async Task<View> OpenAsync(IBrowser browser, string kind, string url, int index, CancellationToken cancellationToken, bool drawsHere = true, bool withoutMudCss = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var context = await browser.NewContextAsync();
         await context.AddInitScriptAsync(PageScripts.NetworkHook);
+        var server = new Uri(url);
+        SignInCookie ??= await FacilitatorKit.Measuring.FacilitatorSignIn.CookieAsync(new Uri(server.GetLeftPart(UriPartial.Authority) + "/"), cancellationToken);
+        var (name, value) = (SignInCookie[..SignInCookie.IndexOf('=', StringComparison.Ordinal)], SignInCookie[(SignInCookie.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        await context.AddCookiesAsync([new Cookie { Name = name, Value = value, Domain = server.Host, Path = "/" }]); // a facilitator's devices
         if (withoutMudCss)
         {
             await context.RouteAsync("**/_content/MudBlazor/MudBlazor*.css", route => route.AbortAsync());

@@ -179,10 +179,10 @@ public sealed class AccessTests(WebAppFixture app) : BrowserTest(app)
 
         // "I need a break": the facilitators see it, the room display does not.
         await ana.BreakButton.ClickAsync();
+        await Expect(ana.Page.GetByText("The facilitators know you need a break.", new() { Exact = true })).ToBeVisibleAsync();
         await kofi.BreakButton.ClickAsync();
         await Expect(console.Page.GetByText("Asked for a break: Ana, Kofi", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(follow.Page.GetByText("Asked for a break: Ana, Kofi", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(ana.Page.GetByText("The facilitators know you need a break.", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(tv.Page.GetByText("break", new() { Exact = false })).ToHaveCountAsync(0);
 
         // The co-facilitator gives Ana the floor; her phone says so, and she passes from it.

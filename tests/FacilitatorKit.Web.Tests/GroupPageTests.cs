@@ -153,4 +153,72 @@ public sealed class GroupPageTests(WebAppFixture app) : BrowserTest(app)
         await Expect(group.GroundRulesBox).ToHaveValueAsync("Kept as typed");
         Assert.Equal(GroupKind.Open, (await App.Groups.GroupAsync(groupId))!.Kind);
     }
+
+    /// <summary>
+    /// Issue 13 §4: deleting a member asks once, in a dialog whose safe answer has the keyboard (Escape and "Keep"
+    /// leave them); "Yes" removes them from the page and from the store, and asks nothing more.
+    /// </summary>
+    [Fact]
+    public async Task DeletingAMember_AsksOnce_AndRemovesThem()
+    {
+        var page = (await OpenDeviceAsync("facilitator")).Page;
+        var groupId = await SeedGroupAsync("Alex", "Blake");
+        var group = await new GroupPage(page).GotoAsync(groupId);
+
+        // Asked, and kept: Escape, then "Keep Alex".
+        await group.DeleteMemberButton("Alex").ClickAsync();
+        await Expect(group.DeleteQuestion).ToContainTextAsync("Delete Alex for good?");
+        await Expect(group.KeepMemberButton("Alex")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(group.DeleteQuestion).ToHaveCountAsync(0);
+        await group.DeleteMemberButton("Alex").ClickAsync();
+        await group.KeepMemberButton("Alex").ClickAsync();
+        await Expect(group.DeleteQuestion).ToHaveCountAsync(0);
+        await Expect(group.Member("Alex")).ToBeVisibleAsync();
+        Assert.Equal(2, (await App.Groups.MembersAsync(groupId)).Count);
+
+        // Asked once more, and yes: gone, with no second question.
+        await group.DeleteMemberButton("Alex").ClickAsync();
+        await Expect(group.DeleteQuestion).ToHaveCountAsync(1);
+        await group.ConfirmDeleteMemberButton("Alex").ClickAsync();
+        await Expect(group.Member("Alex")).ToHaveCountAsync(0);
+        await Expect(group.DeleteQuestion).ToHaveCountAsync(0);
+        await Expect(group.Member("Blake")).ToBeVisibleAsync();
+        Assert.Equal(["Blake"], (await App.Groups.MembersAsync(groupId)).Select(m => m.Name));
+    }
+
+    /// <summary>Issue 13 §4: a full name gets a gentle word under the field, not an error, and is still added.</summary>
+    [Fact]
+    public async Task AFullName_GetsAGentleHint_NotAnError()
+    {
+        var page = (await OpenDeviceAsync("facilitator")).Page;
+        var group = await new GroupPage(page).GotoAsync(await SeedGroupAsync("Alex"));
+
+        await group.MemberNameBox.FillAsync("Ana");
+        await Expect(group.AnonymityHint).ToHaveCountAsync(0);
+        await group.MemberNameBox.FillAsync("Ana Lopez");
+        await Expect(group.AnonymityHint).ToBeVisibleAsync();
+        await group.AddMemberAsync("Ana Lopez");
+        await Expect(group.AnonymityHint).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Issue 13 §4: the group page's export buttons download the group's data, JSON and Markdown, as attachments kept out of caches.</summary>
+    [Fact]
+    public async Task TheExportButtons_DownloadTheGroupsData()
+    {
+        var page = (await OpenDeviceAsync("facilitator")).Page;
+        var groupId = await SeedGroupAsync("Alex");
+        await new GroupPage(page).GotoAsync(groupId);
+
+        foreach (var (button, type, holds) in new[] { ("Export as JSON", "application/json", "\"name\": \"Alex\""), ("Export as Markdown", "text/markdown", "- Alex") })
+        {
+            var link = page.GetByRole(AriaRole.Link, new() { Name = button, Exact = true });
+            var response = await page.APIRequest.GetAsync(await link.GetAttributeAsync("href") ?? "");
+            Assert.Equal(200, response.Status);
+            Assert.StartsWith(type, response.Headers["content-type"], StringComparison.Ordinal);
+            Assert.StartsWith("attachment;", response.Headers["content-disposition"], StringComparison.Ordinal);
+            Assert.Equal("no-store", response.Headers["cache-control"]);
+            Assert.Contains(holds, await response.TextAsync(), StringComparison.Ordinal);
+        }
+    }
 }

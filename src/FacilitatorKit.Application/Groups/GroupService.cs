@@ -332,6 +332,125 @@ public sealed class GroupService(
             : await session.SubmitAsync(new CancelMeeting(CommandId.New()), acting.Actor, acting.Device, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The longest retention period a group may choose, in months (ten years).</summary>
+    public const int MaxRetentionMonths = 120;
+
+    /// <summary>
+    /// Deletes a member for good (DOMAIN.md rule 9): their row, attendance, chair history and their names at past
+    /// meetings, then the file is scrubbed. Past meetings keep their turns by id and read them as "Removed member".
+    /// Facilitator only. Refused while they are in a meeting that is set up or running: delete them after it ends.
+    /// Null when done.
+    /// </summary>
+    public async Task<FieldError?> DeleteMemberAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        if (MayNot(GroupAction.DeleteMember) is { } refused)
+        {
+            return refused;
+        }
+
+        var member = await groups.MemberAsync(memberId, cancellationToken).ConfigureAwait(false);
+        if (member is null)
+        {
+            return new FieldError("Member", InputProblem.MemberGone);
+        }
+
+        if (await groups.InMeetingInProgressAsync(memberId, cancellationToken).ConfigureAwait(false))
+        {
+            return new FieldError("Member", InputProblem.MemberInMeetingInProgress, ("Name", member.Name));
+        }
+
+        await groups.DeleteMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
+        // Ended meetings kept in memory still hold the name: they are read again from the store when next asked for.
+        foreach (var meeting in await groups.MeetingsAsync(member.GroupId, cancellationToken).ConfigureAwait(false))
+        {
+            if (meeting.Phase is not (MeetingPhase.Gathering or MeetingPhase.Running))
+            {
+                sessions.Release(new MeetingId(meeting.Id));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Deletes a meeting for good, in any phase: its log, notes, attendance, chair history and names, then the file is
+    /// scrubbed. A meeting in progress is dropped from memory. Facilitator only. Null when done.
+    /// </summary>
+    public async Task<FieldError?> DeleteMeetingAsync(MeetingId meeting, CancellationToken cancellationToken = default)
+    {
+        if (MayNotDelete("Meeting") is { } refused)
+        {
+            return refused;
+        }
+
+        var deleted = await groups.DeleteMeetingAsync(meeting.Value, cancellationToken).ConfigureAwait(false);
+        sessions.Deleted(meeting);
+        return deleted ? null : new FieldError("Meeting", InputProblem.MeetingGone);
+    }
+
+    /// <summary>
+    /// Deletes a group for good: its settings, members, meetings and everything theirs, then the file is scrubbed.
+    /// Facilitator only. Null when done.
+    /// </summary>
+    public async Task<FieldError?> DeleteGroupAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        if (MayNot(GroupAction.DeleteGroup) is { } refused)
+        {
+            return refused;
+        }
+
+        var meetings = await groups.DeleteGroupAsync(groupId, cancellationToken).ConfigureAwait(false);
+        if (meetings is null)
+        {
+            return new FieldError("Group", InputProblem.GroupGone);
+        }
+
+        foreach (var meeting in meetings)
+        {
+            sessions.Deleted(meeting);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Retention: the notes of the group's meetings held more than <paramref name="months"/> months ago are deleted
+    /// daily (and now). Null turns it off: the default. Facilitator only.
+    /// </summary>
+    public async Task<Validated<GroupRecord>> SetNotesRetentionAsync(Guid groupId, int? months, CancellationToken cancellationToken = default)
+    {
+        if (MayNot(GroupAction.ManageGroup) is { } refused)
+        {
+            return Validated<GroupRecord>.Invalid([refused]);
+        }
+
+        if (months is < 1 or > MaxRetentionMonths)
+        {
+            return Validated<GroupRecord>.Invalid("Retention", InputProblem.RetentionOutOfRange, ("Max", MaxRetentionMonths));
+        }
+
+        var group = await groups.GroupAsync(groupId, cancellationToken).ConfigureAwait(false);
+        if (group is null)
+        {
+            return Validated<GroupRecord>.Invalid("Group", InputProblem.GroupGone);
+        }
+
+        await groups.SetNotesRetentionAsync(groupId, months, cancellationToken).ConfigureAwait(false);
+        if (months is not null)
+        {
+            await groups.DeleteExpiredNotesAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        group.NotesRetentionMonths = months;
+        return Validated<GroupRecord>.Valid(group);
+    }
+
+    // Deleting is the facilitator's (DOMAIN.md rule 6: "start or end the meeting, change the format, delete").
+    private FieldError? MayNotDelete(string field) =>
+        acting.Actor is { } actor
+            ? Permissions.Check(actor, MeetingAction.DeleteMeeting) is { } refusal ? FieldError.From(field, refusal) : null
+            : FieldError.From(field, new Refusal(RefusalReason.RoleMayNot) { Action = MeetingAction.DeleteMeeting });
+
     /// <summary>Fairness over the group's last <see cref="RecentMeetings"/> ended meetings, for the members who came to them.</summary>
     public async Task<GroupBalance> GroupBalanceAsync(Guid groupId, CancellationToken cancellationToken = default)
     {

@@ -36,6 +36,12 @@ public sealed class GroupRecord
 
     /// <summary>The three assumptions, read at the opening. Null: the app's default wording; empty: not read.</summary>
     public string? Assumptions { get; set; }
+
+    /// <summary>
+    /// Retention: the notes of meetings held more than this many months ago are deleted, daily. Null (the default): notes
+    /// are kept until someone deletes them.
+    /// </summary>
+    public int? NotesRetentionMonths { get; set; }
 }
 
 /// <summary>A member: a first name or alias only.</summary>

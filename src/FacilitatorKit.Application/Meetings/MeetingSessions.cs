@@ -22,6 +22,7 @@ public sealed class MeetingSessions : IDisposable
 
     private readonly ConcurrentDictionary<MeetingId, Lazy<Task<MeetingSession>>> _sessions = new();
     private readonly ConcurrentDictionary<MeetingId, DateTimeOffset> _lastAsked = new();
+    private readonly ConcurrentDictionary<MeetingId, bool> _deleted = new();
 
     // Taken by GetAsync to hand a session out and by ReleaseIdle to decide on one: a session just handed out (whose
     // page is about to watch it) is never released in between.
@@ -83,6 +84,43 @@ public sealed class MeetingSessions : IDisposable
 
         return await ReplayAsync(id, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Forgets a meeting's session, whatever its phase, because a person in it was deleted: the next
+    /// <see cref="GetAsync"/> or <see cref="ReadAsync"/> reads it again from the store, where their name is gone
+    /// ("Removed member").
+    /// </summary>
+    public void Release(MeetingId id)
+    {
+        lock (_handing)
+        {
+            _sessions.TryRemove(id, out _);
+            _lastAsked.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>
+    /// The meeting was deleted: its session is dropped from memory (a meeting in progress too), and the views still
+    /// open on it are told, so they say it no longer exists rather than offer controls that can no longer be saved.
+    /// </summary>
+    public void Deleted(MeetingId id)
+    {
+        _deleted[id] = true;
+        Lazy<Task<MeetingSession>>? lazy;
+        lock (_handing)
+        {
+            _sessions.TryRemove(id, out lazy);
+            _lastAsked.TryRemove(id, out _);
+        }
+
+        if (lazy is { IsValueCreated: true } && lazy.Value.IsCompletedSuccessfully)
+        {
+            live.MeetingChanged(lazy.Value.Result.State); // wakes the views, which then ask WasDeleted
+        }
+    }
+
+    /// <summary>Whether the meeting was deleted while this server ran (a view open on it says so).</summary>
+    public bool WasDeleted(MeetingId id) => _deleted.ContainsKey(id);
 
     /// <summary>How many meetings have a session in memory.</summary>
     public int Count => _sessions.Count;

@@ -28,7 +28,29 @@ public interface IGroupRepository
 
     Task AddMemberAsync(MemberRecord member, CancellationToken cancellationToken = default);
 
+    /// <summary>Saves a member. A new name replaces the old one at the group's past meetings too, and the old one leaves the file.</summary>
     Task UpdateMemberAsync(MemberRecord member, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the member is a participant of a meeting that is set up or running.</summary>
+    Task<bool> InMeetingInProgressAsync(Guid memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the member and everything that names them (attendance, chair history, their names at past meetings),
+    /// then scrubs the file (WAL checkpoint and VACUUM). False when there was no such member.
+    /// </summary>
+    Task<bool> DeleteMemberAsync(Guid memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the meeting with its log, notes, attendance, chair history and names, then scrubs the file.</summary>
+    Task<bool> DeleteMeetingAsync(Guid meetingId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the group with its members and meetings and all theirs, then scrubs the file. The meetings it had; null when there was no such group.</summary>
+    Task<IReadOnlyList<MeetingId>?> DeleteGroupAsync(Guid groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>Retention: delete the notes of meetings held more than this many months ago; null keeps them.</summary>
+    Task SetNotesRetentionAsync(Guid groupId, int? months, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies every group's retention at <paramref name="now"/>: returns how many notes were deleted (the file is scrubbed when any were).</summary>
+    Task<int> DeleteExpiredNotesAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>The formats' names, in the order they were added (the built-in ones first).</summary>
     Task<IReadOnlyList<string>> FormatNamesAsync(CancellationToken cancellationToken = default);

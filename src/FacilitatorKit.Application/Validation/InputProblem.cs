@@ -69,6 +69,12 @@ public enum InputProblem
     MeetingWaitingToStart,
     MemberGone,
 
+    /// <summary>Name: the member, who is a participant of a meeting that is set up or running: delete them after it ends.</summary>
+    MemberInMeetingInProgress,
+
+    /// <summary>Max: the longest retention period, in months.</summary>
+    RetentionOutOfRange,
+
     /// <summary>Name: the name as typed.</summary>
     NameTakenInGroup,
 

@@ -71,6 +71,16 @@ public static partial class NameRules
     /// <summary>An email address or a phone number, where a first name or an alias belongs.</summary>
     public static bool LooksLikeContact(string text) => EmailLike().IsMatch(text) || PhoneLike().IsMatch(text);
 
+    /// <summary>
+    /// A first name and a surname ("Ana Lopez": two or more capitalised words), or a contact: accepted, but the form
+    /// gently says "First names or aliases keep members anonymous." under the field (issue 13 §4). Not an error: many
+    /// aliases are two words, and the group knows best.
+    /// </summary>
+    public static bool LooksLikeFullName(string? text) => FullNameLike().IsMatch(Normalize(text));
+
+    /// <summary>Whether the name field shows the anonymity hint.</summary>
+    public static bool WantsAnonymityHint(string? text) => LooksLikeFullName(text) || LooksLikeContact(Normalize(text));
+
     /// <summary>The length a person would count: user-perceived characters, not UTF-16 units.</summary>
     public static int Length(string? text) => new StringInfo(Normalize(text)).LengthInTextElements;
 
@@ -113,6 +123,11 @@ public static partial class NameRules
         ['α'] = 'a', ['β'] = 'b', ['ε'] = 'e', ['ζ'] = 'z', ['η'] = 'n', ['ι'] = 'i', ['κ'] = 'k', ['μ'] = 'u', ['ν'] = 'v',
         ['ο'] = 'o', ['ρ'] = 'p', ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x', ['ϲ'] = 'c', ['ϳ'] = 'j',
     };
+
+    // Two or more words, each starting with a capital letter and holding at least one small letter (with the
+    // apostrophes and hyphens of names such as O'Brien or Jean-Luc).
+    [GeneratedRegex(@"^\p{Lu}[\p{L}\p{Mn}'’\-]*\p{Ll}[\p{L}\p{Mn}'’\-]*(\s+\p{Lu}[\p{L}\p{Mn}'’\-]*\p{Ll}[\p{L}\p{Mn}'’\-]*)+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex FullNameLike();
 
     [GeneratedRegex(@"\S+@\S+\.\S+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex EmailLike();

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using FacilitatorKit.Engine.Participants;
 using FacilitatorKit.Engine;
 
 namespace FacilitatorKit.Data.Events;
@@ -8,6 +10,9 @@ namespace FacilitatorKit.Data.Events;
 /// <summary>
 /// How meeting events are written to the log: a stable type name and a JSON body. The type name is the event's
 /// class name; renaming an event class is a schema change (EventJsonTests pins the names).
+/// People are written by id only, never by name (schema 6, issue 13 §4): the log is append-only, so a name written
+/// into it could never be erased. Names live in the ParticipantNames table, written in the same transaction as the
+/// event that introduces the person, and <see cref="WithNames"/> puts them back when the log is read.
 /// </summary>
 public static class EventJson
 {
@@ -15,7 +20,10 @@ public static class EventJson
         .Where(t => t is { IsAbstract: false, IsPublic: true } && t.IsSubclassOf(typeof(MeetingEvent)))
         .ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = CreateOptions(namesOut: true);
+
+    /// <summary>For a group's export only: the same JSON, with each person's name beside their id.</summary>
+    public static JsonSerializerOptions ExportOptions { get; } = CreateOptions(namesOut: false);
 
     public static IReadOnlyCollection<string> KnownTypes => TypesByName.Keys;
 
@@ -31,6 +39,34 @@ public static class EventJson
         return JsonSerializer.Serialize(@event, @event.GetType(), Options);
     }
 
+    /// <summary>The people an event introduces, with their names: what the log keeps apart from the event.</summary>
+    public static IEnumerable<Participant> PeopleIn(MeetingEvent @event) => @event switch
+    {
+        MeetingSetUp setUp => setUp.Participants,
+        ParticipantAdded added => [added.Participant],
+        _ => [],
+    };
+
+    /// <summary>
+    /// The event with each person it introduces named by <paramref name="nameOf"/>; a person without a name (their name
+    /// was erased) reads as <see cref="Participant.RemovedName"/>.
+    /// </summary>
+    public static MeetingEvent WithNames(MeetingEvent @event, Func<ParticipantId, string?> nameOf)
+    {
+        ArgumentNullException.ThrowIfNull(nameOf);
+        Participant Named(Participant p) => p with { Name = nameOf(p.Id) ?? Participant.RemovedName };
+        return @event switch
+        {
+            MeetingSetUp setUp => setUp with { Participants = [.. setUp.Participants.Select(Named)] },
+            ParticipantAdded added => added with { Participant = Named(added.Participant) },
+            _ => @event,
+        };
+    }
+
+    /// <summary>
+    /// Reads an event from the log. The people it introduces have no name yet (null): pass the result through
+    /// <see cref="WithNames"/>.
+    /// </summary>
     public static MeetingEvent Deserialize(string type, string json)
     {
         if (!TypesByName.TryGetValue(type, out var clr))
@@ -42,7 +78,7 @@ public static class EventJson
             ?? throw new InvalidDataException($"The meeting log holds an empty '{type}' event."));
     }
 
-    private static JsonSerializerOptions CreateOptions()
+    private static JsonSerializerOptions CreateOptions(bool namesOut)
     {
         var options = new JsonSerializerOptions
         {
@@ -58,8 +94,23 @@ public static class EventJson
                 new IntIdConverter<TurnId>(v => new(v), id => id.Value),
             },
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolver = namesOut ? new DefaultJsonTypeInfoResolver { Modifiers = { LeaveNamesOut } } : new DefaultJsonTypeInfoResolver();
+        options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>A participant is written as its id, kind and presence: its name is never written into the log.</summary>
+    private static void LeaveNamesOut(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(Participant))
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties.Where(p => p.Name == "name"))
+        {
+            property.ShouldSerialize = static (_, _) => false;
+        }
     }
 
     private sealed class GuidIdConverter<T>(Func<Guid, T> create, Func<T, Guid> value) : JsonConverter<T>

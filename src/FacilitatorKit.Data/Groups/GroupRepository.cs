@@ -70,9 +70,121 @@ public sealed class GroupRepository(IDbContextFactory<FacilitatorKitDb> contexts
 
     public async Task UpdateMemberAsync(MemberRecord member, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(member);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.Members.Update(member);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var before = await db.Members.AsNoTracking().Where(m => m.Id == member.Id).Select(m => m.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var renamed = before is not null && !string.Equals(before, member.Name, StringComparison.Ordinal);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            db.Members.Update(member);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (renamed)
+            {
+                // A member who chose another name is known by it in the group's past meetings too: the old name is
+                // kept nowhere (issue 13 F4: after a rename the old name stayed in the file and its WAL).
+                await db.ParticipantNames.Where(n => n.MemberId == member.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.Name, member.Name), cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (renamed)
+        {
+            await ScrubAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<bool> InMeetingInProgressAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ParticipantNames.AsNoTracking()
+            .AnyAsync(n => n.MemberId == memberId && db.Meetings.Any(m => m.Id == n.MeetingId && (m.Phase == MeetingPhase.Gathering || m.Phase == MeetingPhase.Running)), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<bool> DeleteMemberAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // Their attendance, chair history and names at past meetings go with them (ON DELETE CASCADE): the meetings'
+        // logs, which hold them by id only, then read them as "Removed member".
+        var deleted = await db.Members.Where(m => m.Id == memberId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+        if (deleted)
+        {
+            await ScrubAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+
+        return deleted;
+    }
+
+    public async Task<bool> DeleteMeetingAsync(Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // Its log, notes, attendance, chair history and names go with it (ON DELETE CASCADE).
+        var deleted = await db.Meetings.Where(m => m.Id == meetingId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+        if (deleted)
+        {
+            await ScrubAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+
+        return deleted;
+    }
+
+    public async Task<IReadOnlyList<MeetingId>?> DeleteGroupAsync(Guid groupId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId).Select(m => m.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Members, meetings and everything theirs go with the group (ON DELETE CASCADE).
+        if (await db.Groups.Where(g => g.Id == groupId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return null;
+        }
+
+        await ScrubAsync(db, cancellationToken).ConfigureAwait(false);
+        return [.. meetings.Select(id => new MeetingId(id))];
+    }
+
+    public async Task SetNotesRetentionAsync(Guid groupId, int? months, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Groups.Where(g => g.Id == groupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.NotesRetentionMonths, months), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> DeleteExpiredNotesAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var groups = await db.Groups.AsNoTracking().Where(g => g.NotesRetentionMonths != null)
+            .Select(g => new { g.Id, Months = g.NotesRetentionMonths!.Value }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = 0;
+        foreach (var group in groups)
+        {
+            // By the meeting's day, for meetings that are over: a note is as old as the meeting it was taken at.
+            var cutoff = now.ToUniversalTime().AddMonths(-group.Months);
+            var meetings = db.Meetings.Where(m => m.GroupId == group.Id && m.CreatedAt < cutoff
+                && m.Phase != MeetingPhase.Gathering && m.Phase != MeetingPhase.Running).Select(m => m.Id);
+            deleted += await db.Notes.Where(n => meetings.Contains(n.MeetingId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (deleted > 0 || FileScrub.Pending)
+        {
+            await ScrubAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+
+        return deleted;
+    }
+
+    // After a deletion the deleted bytes leave the file and its WAL too (FileScrub).
+    private static async Task ScrubAsync(FacilitatorKitDb db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await FileScrub.ScrubAsync(db.Database.GetDbConnection(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     public async Task<IReadOnlyList<string>> FormatNamesAsync(CancellationToken cancellationToken = default)

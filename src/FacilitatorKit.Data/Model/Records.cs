@@ -66,3 +66,17 @@ public sealed class ChairHistoryRecord
     public DateTimeOffset At { get; set; }
     public ChairChange Change { get; set; }
 }
+
+/// <summary>
+/// The name a person had at one meeting, kept apart from the append-only log so it can be erased (schema 6): deleting
+/// the member (MemberId) or the meeting deletes it, and the log then reads that person as "Removed member".
+/// MemberId is set when the person is a member of the group (their participant id is their member id); guests and
+/// newcomers have none, and their names go with the meeting.
+/// </summary>
+public sealed class ParticipantNameRecord
+{
+    public Guid MeetingId { get; set; }
+    public Guid ParticipantId { get; set; }
+    public Guid? MemberId { get; set; }
+    public string Name { get; set; } = "";
+}

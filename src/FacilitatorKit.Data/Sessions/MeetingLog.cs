@@ -50,6 +50,10 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
             .Select(e => new { e.Sequence, e.Type, e.Data })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
+        // The log holds people by id; their names, where not erased, are kept apart (schema 6).
+        var names = await db.ParticipantNames.AsNoTracking().Where(n => n.MeetingId == meeting.Value)
+            .ToDictionaryAsync(n => new ParticipantId(n.ParticipantId), n => n.Name, cancellationToken).ConfigureAwait(false);
+
         var events = new List<MeetingEvent>(rows.Count);
         foreach (var row in rows)
         {
@@ -58,7 +62,7 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
                 throw new InvalidDataException($"The log of meeting {meeting} has a gap before event {row.Sequence}.");
             }
 
-            events.Add(EventJson.Deserialize(row.Type, row.Data));
+            events.Add(EventJson.WithNames(EventJson.Deserialize(row.Type, row.Data), id => names.GetValueOrDefault(id)));
         }
 
         return events;
@@ -181,6 +185,19 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
         var updateMeeting = Parameter(update, "$meeting");
         var previous = Parameter(update, "$previous");
 
+        // Each person an event introduces: their name, kept apart from the log (schema 6). A member's row is linked to
+        // the member (a member's participant id is their member id), so deleting the member deletes it.
+        await using var name = connection.CreateCommand();
+        name.Transaction = transaction;
+        name.CommandText = """
+            INSERT INTO "ParticipantNames" ("MeetingId", "ParticipantId", "MemberId", "Name")
+            VALUES ($meeting, $person, (SELECT "Id" FROM "Members" WHERE "Id" = $person), $name)
+            ON CONFLICT DO UPDATE SET "Name" = excluded."Name";
+            """;
+        var nameMeeting = Parameter(name, "$meeting");
+        var person = Parameter(name, "$person");
+        var personName = Parameter(name, "$name");
+
         await using var projections = new LogProjections(connection, transaction);
         foreach (var append in batch)
         {
@@ -195,6 +212,14 @@ public sealed class MeetingLog : IMeetingLog, IAsyncDisposable
                 type.Value = EventJson.TypeName(append.Events[i]);
                 data.Value = EventJson.Serialize(append.Events[i]);
                 await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+                foreach (var someone in EventJson.PeopleIn(append.Events[i]))
+                {
+                    nameMeeting.Value = meeting.Value;
+                    person.Value = LogProjections.Id(someone.Id.Value);
+                    personName.Value = someone.Name;
+                    await name.ExecuteNonQueryAsync().ConfigureAwait(false);
+                }
+
                 await projections.ProjectAsync(append.Meeting, append.Events[i]).ConfigureAwait(false);
             }
 

@@ -91,6 +91,29 @@ public class NameRulesTests
     public void Name_ThatIsAnEmailOrPhoneNumber_IsRefused(string name) =>
         Assert.Equal([nameof(InputProblem.NameLooksLikeContact)], Problems(name));
 
+    /// <summary>Issue 13 §4: a full name or a contact gets the gentle hint under the field; a first name or an alias does not.</summary>
+    [Theory]
+    [InlineData("Ana Lopez", true)]
+    [InlineData("Jean-Luc O'Brien", true)]
+    [InlineData("Zoë Ångström", true)]
+    [InlineData("Mary Ann Smith", true)]
+    [InlineData("ana@example.com", true)]
+    [InlineData("Ana", false)]
+    [InlineData("Ana B", false)]
+    [InlineData("Ana B.", false)]
+    [InlineData("big Sam", false)]
+    [InlineData("DJ", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void WantsAnonymityHint_ForAFullNameOrAContact(string? name, bool hint)
+    {
+        Assert.Equal(hint, NameRules.WantsAnonymityHint(name));
+        if (hint && name is not null && !name.Contains('@', StringComparison.Ordinal))
+        {
+            Assert.True(Validator.Validate(new NameForm(name)).IsValid); // a hint, never a refusal
+        }
+    }
+
     [Theory]
     [InlineData("Ana", "ana")]
     [InlineData("Ana", "Ana\u200D")]     // a hidden joiner

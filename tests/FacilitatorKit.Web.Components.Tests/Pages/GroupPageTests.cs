@@ -5,6 +5,7 @@ using FacilitatorKit.Web.Components.Pages;
 using FacilitatorKit.Web.Components.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace FacilitatorKit.Web.Components.Tests.Pages;
 
@@ -278,5 +279,65 @@ public class GroupPageTests : ComponentTest
         Assert.Equal(["Ana | 0:00 | 0 | 0%", "Ben | 0:00 | 0 | 0%", "Cai | 2:00 | 1 | 100%"], rows);
         Assert.Equal("true", panel.QuerySelector(".balance-chart")!.GetAttribute("aria-hidden"));
         Assert.Equal("Quiet lately: Ana, Ben. An invitation to share may help; passing is always fine.", Accessible.TextOf(panel.QuerySelector(".quiet-lately")!));
+    }
+
+    /// <summary>Issue 13 §4: "Delete this group" asks once, naming the group; "Keep the group" keeps it, "Yes" deletes it and goes home.</summary>
+    [Fact]
+    public async Task DeleteThisGroup_AsksOnceWithTheGroupsName_ThenDeletesIt()
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana");
+        var dialogs = Context.Render<MudDialogProvider>(p => p.Add(d => d.CloseOnEscapeKey, true).Add(d => d.BackdropClick, false));
+        var cut = Render(group.Id);
+        const string Question = "Delete the group \"Tuesday circle\" and everything in it, for good?";
+
+        var press = cut.ByRole("button", "Delete this group").ClickAsync(new());
+        dialogs.WaitForAssertion(() => dialogs.ByRole("dialog", Question));
+        Assert.Equal(["Keep the group", "Yes, delete the group"], dialogs.ByRole("dialog", Question).AllByRole("button").Select(Accessible.NameOf));
+        await dialogs.ByRole("dialog", Question).ByRole("button", "Keep the group").ClickAsync(new());
+        await press;
+        Assert.NotNull(await Groups.GroupAsync(group.Id));
+
+        press = cut.ByRole("button", "Delete this group").ClickAsync(new());
+        dialogs.WaitForAssertion(() => dialogs.ByRole("dialog", Question));
+        await dialogs.ByRole("dialog", Question).ByRole("button", "Yes, delete the group").ClickAsync(new());
+        await press;
+
+        Assert.Null(await Groups.GroupAsync(group.Id));
+        Assert.Equal("http://localhost/", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    /// <summary>Issue 13 §4: a meeting in the list can be deleted, asking once.</summary>
+    [Fact]
+    public async Task DeleteMeeting_AsksOnce_ThenTakesItOffTheList()
+    {
+        var meeting = await NewMeetingAsync(["Ana"], "Short check-in");
+        await meeting.StartAsync();
+        await meeting.EndAsync();
+        var dialogs = Context.Render<MudDialogProvider>(p => p.Add(d => d.CloseOnEscapeKey, true).Add(d => d.BackdropClick, false));
+        var cut = Render(meeting.Group.Id);
+        const string Question = "Delete meeting 1 for good?";
+
+        var press = cut.ByRole("list", "Past meetings").ByRole("button", "Delete meeting 1").ClickAsync(new());
+        dialogs.WaitForAssertion(() => dialogs.ByRole("dialog", Question));
+        await dialogs.ByRole("dialog", Question).ByRole("button", "Yes, delete the meeting").ClickAsync(new());
+        await press;
+
+        cut.WaitForAssertion(() => Assert.False(cut.HasRole("list", "Past meetings")));
+        Assert.Empty(await Groups.MeetingsAsync(meeting.Group.Id));
+        Assert.Null(await Sessions.GetAsync(meeting.Id));
+    }
+
+    /// <summary>Issue 13 §4: retention is off by default and the page says so; choosing a period says that it is on.</summary>
+    [Fact]
+    public async Task Retention_IsOffByDefault_AndThePageSaysWhichIsInForce()
+    {
+        var group = await GroupAsync("Tuesday circle", "Ana");
+        var cut = Render(group.Id);
+        Assert.Equal("Off: notes are kept until someone deletes them or the meeting.", Accessible.TextOf(cut.Find(".retention-now")));
+
+        await cut.ByRole("combobox", "Delete meeting notes automatically").ChangeAsync(new() { Value = "6" });
+
+        cut.WaitForAssertion(() => Assert.Equal("On: the notes of meetings more than 6 months old are deleted for good, once a day.", Accessible.TextOf(cut.Find(".retention-now"))));
+        Assert.Equal(6, (await Groups.GroupAsync(group.Id))!.NotesRetentionMonths);
     }
 }

@@ -303,4 +303,19 @@ public class MeetingConsoleTests : ComponentTest
         var alert = Assert.Single(Assert.Single(toasts.AllByRole("status")).AllByRole("alert"));
         return Accessible.TextOf(alert.QuerySelector(".mud-snackbar-content-message") ?? alert);
     }
+
+    /// <summary>Issue 13 §4: a meeting deleted from the group page, while its console is open elsewhere: the console says it no longer exists.</summary>
+    [Fact]
+    public async Task AMeetingDeletedElsewhere_TheOpenConsoleSaysItNoLongerExists()
+    {
+        var meeting = await NewMeetingAsync(["Ana", "Ben"]);
+        await meeting.StartAsync();
+        var cut = RenderPage<MeetingConsole>(meeting.Id.Value);
+        cut.ByRole("button", "End meeting");
+
+        Assert.Null(await Groups.DeleteMeetingAsync(meeting.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal("Meeting not found", Accessible.TextOf(cut.Find("h1"))));
+        Assert.False(cut.HasRole("button", "End meeting"));
+    }
 }

@@ -226,4 +226,19 @@ public class ParticipantsPanelTests : ComponentTest
         Assert.Equal((dee.Id, ParticipantKind.Member), (joined.Id.Value, joined.Kind));
         Assert.False(RenderWithMembers().HasRole("combobox", "Member arriving late"));
     }
+
+    /// <summary>Issue 13 §4: a guest typed with a full name gets the gentle hint under the field, never an error.</summary>
+    [Fact]
+    public async Task AFullName_GetsTheAnonymityHint()
+    {
+        var meeting = await NewMeetingAsync(["Ana"]);
+        var cut = Render(meeting);
+        Assert.Equal("", Accessible.TextOf(cut.Find(".name-hint")));
+
+        await cut.ByRole("textbox", "Participant name").InputAsync(new() { Value = "Sam Brown" });
+
+        Assert.Equal("First names or aliases keep members anonymous.", Accessible.TextOf(cut.Find(".name-hint")));
+        Assert.Equal("status", cut.Find(".name-hint").GetAttribute("role"));
+        Assert.Equal("false", cut.ByRole("textbox", "Participant name").GetAttribute("aria-invalid"));
+    }
 }

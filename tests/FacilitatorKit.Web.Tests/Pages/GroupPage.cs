@@ -27,6 +27,19 @@ public sealed partial class GroupPage(IPage page)
     public ILocator CancelMeetingButton => Page.GetByRole(AriaRole.Button, new() { Name = "Cancel this meeting", Exact = true });
     public ILocator ConfirmCancelButton => Page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it", Exact = true });
 
+    /// <summary>A member's "Delete NAME" button, on their row.</summary>
+    public ILocator DeleteMemberButton(string name) => Members.GetByRole(AriaRole.Button, new() { Name = $"Delete {name}", Exact = true });
+
+    /// <summary>The question a deletion asks, in a dialog, once.</summary>
+    public ILocator DeleteQuestion => Page.GetByRole(AriaRole.Dialog);
+
+    public ILocator ConfirmDeleteMemberButton(string name) => DeleteQuestion.GetByRole(AriaRole.Button, new() { Name = $"Yes, delete {name}", Exact = true });
+
+    public ILocator KeepMemberButton(string name) => DeleteQuestion.GetByRole(AriaRole.Button, new() { Name = $"Keep {name}", Exact = true });
+
+    /// <summary>The gentle word under a name field when a name looks like a full name or a contact.</summary>
+    public ILocator AnonymityHint => Page.GetByText("First names or aliases keep members anonymous.", new() { Exact = true });
+
     /// <summary>A closed group's line: "Closed group: N of M sessions held".</summary>
     public ILocator SessionsHeld(int held, int planned) => Page.GetByText($"Closed group: {held} of {planned} sessions held", new() { Exact = true });
 

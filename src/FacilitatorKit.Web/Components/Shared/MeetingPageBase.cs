@@ -160,6 +160,17 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
 
     protected void Refresh()
     {
+        if (Session is not null && Sessions.WasDeleted(Session.Id))
+        {
+            // Deleted on another page: this view says the meeting no longer exists (issue 13 §4).
+            _subscription?.Dispose();
+            _subscription = null;
+            Session = null;
+            View = null;
+            IsMissing = true;
+            return;
+        }
+
         if (Session is not null)
         {
             View = MeetingView.Of(Session.State, Clock.GetUtcNow(), Role, DeviceClock);
