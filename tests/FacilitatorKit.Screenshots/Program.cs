@@ -55,11 +55,17 @@ public static class Program
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
             });
 
+            // Before anything, the sign-in page (the first-run form is the same page with one more field); then every view is
+            // the facilitator's, signed in.
+            await ShootAsync(browser, $"{baseUrl}/sign-in", 1000, 700, AriaRole.Button, "Set up and sign in", Path.Combine(output, "first-run.png"), signedIn: false);
+            _signIn = await FacilitatorKit.Measuring.FacilitatorSignIn.CookieAsync(new Uri(baseUrl + "/"));
             await ShootAsync(browser, $"{baseUrl}/groups/{group}", 1000, 900, AriaRole.Button, "New meeting", Path.Combine(output, "group.png"));
             // The console as a laptop shows it, 1366 x 768, without scrolling: what the facilitator works with is all there.
             await ShootAsync(browser, $"{baseUrl}/meetings/{meeting.Value}", 1366, 768, AriaRole.Region, "Current speaker", Path.Combine(output, "console.png"), fullPage: false);
             await ShootAsync(browser, $"{baseUrl}/meetings/{meeting.Value}/follow", 820, 1180, AriaRole.Region, "Current speaker", Path.Combine(output, "co-facilitator-tablet.png"), touch: true);
             await ShootAsync(browser, $"{baseUrl}/meetings/{meeting.Value}/display", 1280, 720, AriaRole.Region, "Current speaker", Path.Combine(output, "room-display.png"));
+            await ShootInvitingAsync(browser, $"{baseUrl}/meetings/{meeting.Value}", Path.Combine(output, "invite-a-device.png"));
+            await ShootPhoneAsync(app.Services, browser, baseUrl, meeting, Path.Combine(output, "member-phone.png"));
             Console.WriteLine($"Screenshots written to {output}");
             return 0;
         }
@@ -174,9 +180,57 @@ public static class Program
         }
     }
 
-    private static async Task ShootAsync(IBrowser browser, string url, int width, int height, AriaRole role, string name, string file, bool touch = false, bool fullPage = true)
+    private static string? _signIn;
+
+    private static async Task<IBrowserContext> ContextAsync(IBrowser browser, string url, BrowserNewContextOptions options, bool signedIn)
     {
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, HasTouch = touch });
+        var context = await browser.NewContextAsync(options);
+        if (signedIn && _signIn is { } cookie)
+        {
+            var at = cookie.IndexOf('=', StringComparison.Ordinal);
+            await context.AddCookiesAsync([new Cookie { Name = cookie[..at], Value = cookie[(at + 1)..], Domain = new Uri(url).Host, Path = "/" }]);
+        }
+
+        return context;
+    }
+
+    /// <summary>The console's devices panel with a co-facilitator's invite just made: its QR code, its link.</summary>
+    private static async Task ShootInvitingAsync(IBrowser browser, string console, string file)
+    {
+        await using var context = await ContextAsync(browser, console, new() { ViewportSize = new() { Width = 1366, Height = 900 } }, signedIn: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(console);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Devices and invites", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invite a device", Exact = true }).ClickAsync();
+        var panel = page.Locator("section.devices");
+        await panel.GetByRole(AriaRole.Img).WaitForAsync();
+        await panel.ScrollIntoViewIfNeededAsync();
+        await panel.ScreenshotAsync(new() { Path = file });
+        Console.WriteLine($"  {Path.GetFileName(file)} (the console's devices panel)");
+    }
+
+    /// <summary>A member's own phone, 360 x 740: joined by the member link, chose their name, hand up.</summary>
+    private static async Task ShootPhoneAsync(IServiceProvider services, IBrowser browser, string baseUrl, MeetingId meeting, string file)
+    {
+        var invite = await services.GetRequiredService<FacilitatorKit.Web.Access.Invites>().CreateAsync(meeting, Role.Member);
+        await using var context = await ContextAsync(browser, baseUrl, new()
+        {
+            ViewportSize = new() { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+            UserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+        }, signedIn: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{baseUrl}/join/{invite.Token}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Join the meeting", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^I am ") }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise my hand", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lower my hand", Exact = true }).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = file });
+        Console.WriteLine($"  {Path.GetFileName(file)} (360 x 740, a member's phone)");
+    }
+
+    private static async Task ShootAsync(IBrowser browser, string url, int width, int height, AriaRole role, string name, string file, bool touch = false, bool fullPage = true, bool signedIn = true)
+    {
+        await using var context = await ContextAsync(browser, url, new() { ViewportSize = new() { Width = width, Height = height }, HasTouch = touch }, signedIn);
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
         await page.GetByRole(role, new() { Name = name }).First.WaitForAsync(new() { Timeout = 30_000 });

@@ -76,12 +76,18 @@ public sealed class AccessTests(WebAppFixture app) : BrowserTest(app)
         await Expect(tv.Page.GetByRole(AriaRole.Heading, new() { Name = "This page is not open to this device", Exact = true })).ToBeVisibleAsync();
         await display.GotoAsync(meeting);
 
+        // A second tab of the same device: revoking closes both.
+        var secondTab = await tv.Context.NewPageAsync();
+        var display2 = new DisplayPage(secondTab);
+        await display2.GotoAsync(meeting);
+
         // The console lists it, and revoking it closes its view at once.
         var row = console.JoinedDevices.GetByRole(AriaRole.Listitem).Filter(new() { HasTextString = "Computer · room display · joined" });
         await Expect(row).ToHaveCountAsync(1);
         await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Revoke Computer · room display") }).ClickAsync();
         await Expect(tv.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/device-ended$"));
         await Expect(tv.Page.GetByRole(AriaRole.Heading, new() { Name = "This link has ended", Exact = true })).ToBeVisibleAsync();
+        await Expect(secondTab).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/device-ended$"));
         await Expect(console.JoinedDevices).ToHaveCountAsync(0);
 
         // The device's sign-in is gone: the display no longer opens on it.

@@ -59,6 +59,11 @@ public static partial class AccessEndpoints
                 return Forged(http, words);
             }
 
+            if (!FromThisComputer(http))
+            {
+                return Page(http, AccessMode.FirstRun, words["Access.FirstRunHereOnly"], isError: true, status: StatusCodes.Status403Forbidden);
+            }
+
             var alias = form["alias"].ToString();
             if (form["passphrase"] != form["again"])
             {
@@ -127,15 +132,33 @@ public static partial class AccessEndpoints
                 return Page(http, AccessMode.Ended, words["Access.LinkEnded"], isError: true, status: StatusCodes.Status404NotFound);
             }
 
-            throttle.Succeeded(client);
+            // The same device pressing Join again (a double tap, a reload) stays the one device.
+            if (Who.Of(http.User) is { Invite: { } already } same && already == invite.Id && invites.IsActive(same.Device))
+            {
+                return Results.LocalRedirect(PageOf(invite.MeetingId, invite.Role));
+            }
+
+            if (invites.IsFull(invite))
+            {
+                return Page(http, AccessMode.Ended, words["Access.LinkFull"], isError: true, status: StatusCodes.Status409Conflict);
+            }
+
             var device = await invites.JoinAsync(invite, http.Request.Headers.UserAgent, http.RequestAborted);
-            await SignInAsync(http, new Who(device.Id, null, null, invite.Id, invite.MeetingId, invite.Role), days: 1);
+            await SignInAsync(http, new Who(device.Id, null, null, invite.Id, invite.MeetingId, invite.Role), days: 1, refresh: false);
             return Results.LocalRedirect(PageOf(invite.MeetingId, invite.Role));
         }).AllowAnonymous();
 
         app.MapGet("/not-allowed", (HttpContext http) => Page(http, AccessMode.NotAllowed, status: StatusCodes.Status403Forbidden)).AllowAnonymous();
         app.MapGet("/device-ended", (HttpContext http, Words words) => Page(http, AccessMode.Ended, words["Access.DeviceEnded"])).AllowAnonymous();
     }
+
+    /// <summary>
+    /// The first facilitator is set up on the computer the app runs on: on a LAN, anyone else who reached the page
+    /// first would otherwise become the facilitator of every group.
+    /// </summary>
+    internal static bool FromThisComputer(HttpContext http) =>
+        http.Connection.RemoteIpAddress is not { } remote || System.Net.IPAddress.IsLoopback(remote)
+        || (remote.IsIPv4MappedToIPv6 && System.Net.IPAddress.IsLoopback(remote.MapToIPv4()));
 
     /// <summary>Where an invited device goes: its role's page of the meeting.</summary>
     public static string PageOf(Guid meeting, Role role) => role switch
@@ -146,15 +169,15 @@ public static partial class AccessEndpoints
         _ => $"/meetings/{meeting}",
     };
 
-    private static async Task SignInAsync(HttpContext http, Who who, int days)
+    private static async Task SignInAsync(HttpContext http, Who who, int days, bool refresh = true)
     {
-        // The cookie lasts while the facilitator keeps using the app (or, for a device, a day at most: its invite
-        // ends with the meeting anyway, and each request checks that).
+        // A facilitator's cookie lasts while they keep using the app; a device's a day at most, never renewed (its
+        // invite ends with the meeting anyway, and each request checks that).
         await http.SignInAsync(Who.Scheme, who.ToPrincipal(), new AuthenticationProperties
         {
             IsPersistent = true,
             ExpiresUtc = DateTimeOffset.UtcNow.AddDays(days),
-            AllowRefresh = true,
+            AllowRefresh = refresh,
         });
     }
 

@@ -35,7 +35,7 @@ public static class AccessPolicies
     {
         ArgumentNullException.ThrowIfNull(options);
         options.FallbackPolicy = new AuthorizationPolicyBuilder(Who.Scheme).RequireAuthenticatedUser().Build();
-        options.AddPolicy(Facilitator, p => p.AddAuthenticationSchemes(Who.Scheme).RequireAssertion(c => Who.Of(c.User)?.IsFacilitator == true));
+        options.AddPolicy(Facilitator, p => p.AddAuthenticationSchemes(Who.Scheme).AddRequirements(new SignedInFacilitator()));
         options.AddPolicy(GroupFacilitator, p => p.AddAuthenticationSchemes(Who.Scheme).AddRequirements(new OpensGroup()));
         options.AddPolicy(Console, p => p.AddAuthenticationSchemes(Who.Scheme).AddRequirements(new OpensMeeting(Role.Facilitator)));
         options.AddPolicy(CoFacilitator, p => p.AddAuthenticationSchemes(Who.Scheme).AddRequirements(new OpensMeeting(Role.CoFacilitator)));
@@ -62,17 +62,34 @@ public sealed record OpensMeeting(Role Page) : IAuthorizationRequirement;
 /// <summary>A page of one group.</summary>
 public sealed record OpensGroup : IAuthorizationRequirement;
 
-public sealed class AccessHandler(IGroupRepository groups) : IAuthorizationHandler
+/// <summary>A facilitator's page that is not of one group (the groups list).</summary>
+public sealed record SignedInFacilitator : IAuthorizationRequirement;
+
+public sealed class AccessHandler(IGroupRepository groups, Invites invites, FacilitatorAccounts accounts) : IAuthorizationHandler
 {
     public async Task HandleAsync(AuthorizationHandlerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var who = Who.Of(context.User);
+
+        // The cookie's claims, and that they still hold now: inside a live view the router asks again without a
+        // request, so a revoked device or a removed account is checked here too, not only by the cookie's validation.
+        if (who is { IsFacilitator: false })
+        {
+            await invites.LoadAsync().ConfigureAwait(false);
+        }
+
+        if (who is not null && !(who.IsFacilitator ? await accounts.ExistsAsync(who.Account!.Value).ConfigureAwait(false) : invites.IsActive(who.Device)))
+        {
+            who = null;
+        }
+
         // Only this app's own requirements: the framework's (a signed-in user, an assertion) answer for themselves.
-        foreach (var requirement in context.PendingRequirements.Where(r => r is OpensGroup or OpensMeeting).ToList())
+        foreach (var requirement in context.PendingRequirements.Where(r => r is OpensGroup or OpensMeeting or SignedInFacilitator).ToList())
         {
             var allowed = requirement switch
             {
+                SignedInFacilitator => who is { IsFacilitator: true },
                 OpensGroup => who is not null && AccessPolicies.IdOf(context.Resource) is { } group && who.Facilitates(group),
                 OpensMeeting meeting => who is not null && AccessPolicies.IdOf(context.Resource) is { } id && await OpensAsync(who, id, meeting.Page).ConfigureAwait(false),
                 _ => false,

@@ -22,8 +22,25 @@ public sealed class FacilitatorAccounts(IAccessRepository store, IValidator<NewF
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default) => (await AllAsync(cancellationToken).ConfigureAwait(false)).Count > 0;
 
-    public async Task<IReadOnlyList<FacilitatorAccountRecord>> AllAsync(CancellationToken cancellationToken = default) =>
-        _accounts ??= await store.AccountsAsync(cancellationToken).ConfigureAwait(false);
+    public async Task<IReadOnlyList<FacilitatorAccountRecord>> AllAsync(CancellationToken cancellationToken = default)
+    {
+        if (_accounts is { } known)
+        {
+            return known;
+        }
+
+        // A read that began before a change (an account added, a group deleted) must not put the older list back.
+        var version = Volatile.Read(ref _version);
+        var read = await store.AccountsAsync(cancellationToken).ConfigureAwait(false);
+        if (Volatile.Read(ref _version) == version)
+        {
+            _accounts = read;
+        }
+
+        return read;
+    }
+
+    private int _version;
 
     /// <summary>The facilitators of one group: those of every group, and its own.</summary>
     public async Task<IReadOnlyList<FacilitatorAccountRecord>> OfGroupAsync(Guid group, CancellationToken cancellationToken = default) =>
@@ -65,7 +82,7 @@ public sealed class FacilitatorAccounts(IAccessRepository store, IValidator<NewF
                 return Validated<FacilitatorAccountRecord>.Invalid("Alias", InputProblem.AliasTaken, ("Name", account.Alias));
             }
 
-            _accounts = null;
+            Refresh();
             return Validated<FacilitatorAccountRecord>.Valid(account);
         }
         finally
@@ -94,7 +111,11 @@ public sealed class FacilitatorAccounts(IAccessRepository store, IValidator<NewF
         (await AllAsync(cancellationToken).ConfigureAwait(false)).Any(a => a.Id == account);
 
     /// <summary>Forgets what was read, after a change made elsewhere (a group deleted).</summary>
-    public void Refresh() => _accounts = null;
+    public void Refresh()
+    {
+        Interlocked.Increment(ref _version);
+        _accounts = null;
+    }
 
     public void Dispose() => _writing.Dispose();
 }

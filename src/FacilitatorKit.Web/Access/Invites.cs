@@ -27,7 +27,8 @@ public sealed class Invites(IAccessRepository store, MeetingSessions sessions, T
     private readonly ConcurrentDictionary<Guid, InviteRecord> _invites = new();
     private readonly ConcurrentDictionary<Guid, InvitedDevice> _devices = new();
     private readonly ConcurrentDictionary<Guid, ParticipantId> _selves = new();
-    private readonly ConcurrentDictionary<Guid, Action> _revokedWatchers = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<object, Action>> _revokedWatchers = new();
+    private readonly ConcurrentDictionary<Guid, bool> _joinedAsNewcomer = new();
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<object, Action>> _deviceListWatchers = new();
     private volatile bool _loaded;
 
@@ -106,6 +107,12 @@ public sealed class Invites(IAccessRepository store, MeetingSessions sessions, T
         return _byHash.TryGetValue(Hash(token), out var invite) && await IsOpenAsync(invite, cancellationToken).ConfigureAwait(false) ? invite : null;
     }
 
+    /// <summary>How many devices one link lets in: a room's worth (every person's phone, and then some).</summary>
+    public const int MostDevicesPerInvite = Engine.Limits.ParticipantsPerMeeting;
+
+    /// <summary>Whether this link has let in as many devices as it may (a link posted somewhere it should not be).</summary>
+    public bool IsFull(InviteRecord invite) => _devices.Values.Count(d => d.Invite == invite.Id) >= MostDevicesPerInvite;
+
     /// <summary>A device comes in by <paramref name="invite"/>: it is stored, then listed on the console.</summary>
     public async Task<InvitedDevice> JoinAsync(InviteRecord invite, string? userAgent, CancellationToken cancellationToken = default)
     {
@@ -127,7 +134,8 @@ public sealed class Invites(IAccessRepository store, MeetingSessions sessions, T
     public async Task<bool> StillLetsInAsync(Guid device, CancellationToken cancellationToken = default)
     {
         await LoadAsync(cancellationToken).ConfigureAwait(false);
-        return IsActive(device) && _invites.TryGetValue(_devices[device].Invite, out var invite) && await IsOpenAsync(invite, cancellationToken).ConfigureAwait(false);
+        return IsActive(device) && _devices.TryGetValue(device, out var d) && _invites.TryGetValue(d.Invite, out var invite)
+            && await IsOpenAsync(invite, cancellationToken).ConfigureAwait(false);
     }
 
     public IReadOnlyList<InvitedDevice> DevicesOf(MeetingId meeting) =>
@@ -140,11 +148,7 @@ public sealed class Invites(IAccessRepository store, MeetingSessions sessions, T
         if (_devices.TryRemove(device, out var gone))
         {
             _selves.TryRemove(device, out _);
-            if (_revokedWatchers.TryRemove(device, out var close))
-            {
-                close();
-            }
-
+            Close(device);
             DeviceListChanged(gone.Meeting);
         }
     }
@@ -167,10 +171,7 @@ public sealed class Invites(IAccessRepository store, MeetingSessions sessions, T
         {
             _devices.TryRemove(device.Id, out _);
             _selves.TryRemove(device.Id, out _);
-            if (_revokedWatchers.TryRemove(device.Id, out var close))
-            {
-                close();
-            }
+            Close(device.Id);
         }
 
         DeviceListChanged(gone.MeetingId);
@@ -209,8 +210,42 @@ public sealed class Invites(IAccessRepository store, MeetingSessions sessions, T
     /// <summary>Runs <paramref name="onRevoked"/> (once) when this device is revoked: its view closes.</summary>
     public IDisposable WatchRevoked(Guid device, Action onRevoked)
     {
-        _revokedWatchers[device] = onRevoked;
-        return new Unwatch(() => _revokedWatchers.TryRemove(new KeyValuePair<Guid, Action>(device, onRevoked)));
+        var key = new object();
+        _revokedWatchers.GetOrAdd(device, _ => new()).TryAdd(key, onRevoked); // each open tab of the device
+        return new Unwatch(() =>
+        {
+            if (_revokedWatchers.TryGetValue(device, out var watchers))
+            {
+                watchers.TryRemove(key, out _);
+            }
+        });
+    }
+
+    /// <summary>
+    /// A phone may join as a newcomer once: a second newcomer from the same phone is refused (false), so one phone
+    /// cannot fill the meeting with people who are not there.
+    /// </summary>
+    public bool MayJoinAsNewcomer(Guid device) => !_joinedAsNewcomer.ContainsKey(device);
+
+    public void JoinedAsNewcomer(Guid device) => _joinedAsNewcomer[device] = true;
+
+    private void Close(Guid device)
+    {
+        _selves.TryRemove(device, out _);
+        if (_revokedWatchers.TryRemove(device, out var watchers))
+        {
+            foreach (var close in watchers.Values)
+            {
+                try
+                {
+                    close();
+                }
+                catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+                {
+                    // a tab already closed
+                }
+            }
+        }
     }
 
     /// <summary>Runs <paramref name="onChange"/> when a device joins or is revoked in this meeting (the console's list).</summary>

@@ -5,9 +5,11 @@ namespace FacilitatorKit.Web.Access;
 
 /// <summary>
 /// Wrong passphrases and wrong invite links, per client address: at most <see cref="FailuresPerMinute"/> in a minute,
-/// then a wait that doubles each time the limit is reached again (30 s, 1 min, 2 min … at most 30 min). A success
-/// forgets the address's failures. Guessing a passphrase over the network becomes hopeless; a facilitator who mistypes
-/// a few times is never stopped.
+/// then a wait that doubles each time the limit is reached again (30 s, 1 min, 2 min … at most 30 min). A successful
+/// sign-in forgets the address's recent failures but not how long its next wait would be, until it has been quiet for
+/// half an hour (so an account of one's own, or a member link, cannot be used to reset the count between guesses).
+/// IPv6 addresses count by their /64 network, as one home or phone gets a whole /64. Guessing a passphrase over the
+/// network becomes hopeless; a facilitator who mistypes a few times is never stopped.
 /// </summary>
 public sealed class TriesThrottle(TimeProvider clock)
 {
@@ -24,7 +26,7 @@ public sealed class TriesThrottle(TimeProvider clock)
     /// <summary>How long this address must still wait before it may try again; zero when it may try now.</summary>
     public TimeSpan WaitFor(IPAddress? address)
     {
-        if (address is null || !_clients.TryGetValue(address, out var client))
+        if (address is null || !_clients.TryGetValue(Key(address), out var client))
         {
             return TimeSpan.Zero;
         }
@@ -45,13 +47,14 @@ public sealed class TriesThrottle(TimeProvider clock)
 
         if (_clients.Count >= MostAddresses)
         {
-            foreach (var stale in _clients.Where(c => c.Value.Last < clock.GetUtcNow() - LongestWait).Select(c => c.Key).ToList())
+            // The quietest first; never more than the cap, whatever a flood of addresses does.
+            foreach (var stale in _clients.OrderBy(c => c.Value.Last).Take(_clients.Count - (MostAddresses * 9 / 10)).Select(c => c.Key).ToList())
             {
                 _clients.TryRemove(stale, out _);
             }
         }
 
-        var client = _clients.GetOrAdd(address, _ => new Client());
+        var client = _clients.GetOrAdd(Key(address), _ => new Client());
         lock (client)
         {
             var now = clock.GetUtcNow();
@@ -71,12 +74,40 @@ public sealed class TriesThrottle(TimeProvider clock)
         }
     }
 
+    /// <summary>A facilitator signed in from this address: its recent failures are forgotten.</summary>
     public void Succeeded(IPAddress? address)
     {
-        if (address is not null)
+        if (address is null || !_clients.TryGetValue(Key(address), out var client))
         {
-            _clients.TryRemove(address, out _);
+            return;
         }
+
+        lock (client)
+        {
+            client.Failures.Clear();
+            if (clock.GetUtcNow() - client.BlockedUntil > LongestWait)
+            {
+                client.Wait = TimeSpan.Zero;
+            }
+        }
+    }
+
+    /// <summary>The address as one client: IPv4 as it is (also when it arrives mapped to IPv6), IPv6 by its /64.</summary>
+    private static IPAddress Key(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address;
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes);
     }
 
     private sealed class Client

@@ -77,12 +77,12 @@ public sealed class DeviceActor(IServiceProvider services) : ICurrentActor
         return true;
     }
 
-    /// <summary>A member's phone now acts as the member it says it is.</summary>
-    public void BecomeSelf(ParticipantId self)
+    /// <summary>A member's phone now acts as the member it says it is (null: as no one in particular yet).</summary>
+    public void BecomeSelf(ParticipantId? self)
     {
         if (_actor is { Role: Engine.Roles.Role.Member })
         {
-            _actor = Engine.Roles.Actor.Member(self);
+            _actor = self is { } me ? Engine.Roles.Actor.Member(me) : new Actor(Engine.Roles.Role.Member);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace FacilitatorKit.Web.Edge;
 /// phones behind one router: 20 leaves plenty of room. The connection over it gets 429 and a calm sentence; closing a
 /// page frees its place at once. The laptop running the app (loopback) is never limited: the facilitator's own tabs and
 /// the measuring tools (CircuitMemory opens 200 views from 127.0.0.1) run there, and it already has the database file.
-/// There is no sign-in yet, so "except signed-in facilitators" cannot apply; the loopback exemption stands in for it.
+/// A signed-in facilitator's views are never limited; the loopback exemption keeps the laptop itself out of it too.
 /// Built on the framework's concurrency limiter: each connection holds its permit for as long as it stays open.
 /// Settings: <c>FacilitatorKit:LiveViewsPerAddress</c> (20) and <c>FacilitatorKit:LiveViewsLimitLoopback</c> (false).
 /// </summary>

@@ -46,7 +46,7 @@ public sealed partial class NoteDraft : IAsyncDisposable
     private readonly TimeSpan _quiet;
     private readonly SemaphoreSlim _saving = new(1, 1);
     private readonly Lock _lock = new();
-    private readonly Actor? _writer;
+    private readonly Func<Actor?> _writer;
     private int _typed;
 
     // What the screen last sent and what it typed it over, and the texts that came from elsewhere by version (what
@@ -56,7 +56,14 @@ public sealed partial class NoteDraft : IAsyncDisposable
     private Task _lastSave = Task.CompletedTask;
 
     public NoteDraft(NoteScreens store, Actor? writer, NoteSnapshot loaded, TimeProvider clock, TimeSpan? quietPeriod = null, ILogger? log = null)
+        : this(store, () => writer, loaded, clock, quietPeriod, log)
     {
+    }
+
+    /// <param name="writer">Who writes, asked at each save: a device whose invite was revoked meanwhile saves nothing more.</param>
+    public NoteDraft(NoteScreens store, Func<Actor?> writer, NoteSnapshot loaded, TimeProvider clock, TimeSpan? quietPeriod = null, ILogger? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
         _writer = writer;
         _log = log;
         ArgumentNullException.ThrowIfNull(store);
@@ -324,7 +331,7 @@ public sealed partial class NoteDraft : IAsyncDisposable
             NoteSave result;
             try
             {
-                result = await _store.SaveAsync(_writer, Meeting, Item, text, version, Screen).ConfigureAwait(false);
+                result = await _store.SaveAsync(_writer(), Meeting, Item, text, version, Screen).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -31,6 +31,7 @@ public static class SummaryFiles
             return Results.NotFound();
         }
 
+        http.Response.Headers.CacheControl = "no-store"; // names and notes: kept out of every cache on the way
         var markdown = text.Markdown(summary, clock.Day, clock.Time);
         return Results.File(Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", $"meeting-summary-{FileDay(summary)}.md");
     }
@@ -43,6 +44,7 @@ public static class SummaryFiles
             return Results.NotFound();
         }
 
+        http.Response.Headers.CacheControl = "no-store";
         var on = summary.Content.NextOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Results.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"next-meeting-{on}.ics");
     }

@@ -110,7 +110,8 @@ public sealed class MeetingView
     /// <summary>The current item's quiet-member reserve, while it has one that was not opened to everyone; null otherwise.</summary>
     public ReserveView? Reserve { get; private init; }
     public string? Chair => State.Chair is { } chair ? State.NameOf(chair) : null;
-    public IReadOnlyList<string> BreakRequests => [.. State.BreakRequests.Select(State.NameOf)];
+    /// <summary>Who asked for a break, in seating order (the same order on every device, whoever asked first).</summary>
+    public IReadOnlyList<string> BreakRequests => [.. State.Participants.Where(p => State.BreakRequests.Contains(p.Id)).Select(p => p.Name)];
     public bool HasMoreItems => State.Agenda.Exists(i => i.Status == AgendaItemStatus.Pending);
     public bool CanPassForNow => Speaker is { InGoRound: true } s && State.Round?.PassedForNow.Contains(s.Participant) != true;
 

@@ -71,3 +71,57 @@ public sealed class TriesThrottleTests
         Assert.Equal(TimeSpan.Zero, throttle.WaitFor(Tablet));
     }
 }
+
+/// <summary>The review of issue 12's sign-in: what a success forgives, and what counts as one client.</summary>
+public sealed class TriesThrottleEdgeTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 7, 19, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void ASuccessBetweenRoundsOfGuesses_DoesNotStartTheWaitAgainFromThirtySeconds()
+    {
+        var throttle = new TriesThrottle(_clock);
+        var guesser = IPAddress.Parse("192.168.1.66");
+        for (var i = 0; i < TriesThrottle.FailuresPerMinute; i++)
+        {
+            throttle.Failed(guesser);
+        }
+
+        _clock.Advance(throttle.WaitFor(guesser));
+        throttle.Succeeded(guesser); // their own account, say
+        for (var i = 0; i < TriesThrottle.FailuresPerMinute; i++)
+        {
+            throttle.Failed(guesser);
+        }
+
+        Assert.Equal(TimeSpan.FromMinutes(1), throttle.WaitFor(guesser)); // doubled, not back to 30 s
+    }
+
+    [Fact]
+    public void AnIPv6Network_CountsAsOneClient_SoRotatingAddressesDoesNotHelp()
+    {
+        var throttle = new TriesThrottle(_clock);
+        for (var i = 0; i < TriesThrottle.FailuresPerMinute; i++)
+        {
+            throttle.Failed(IPAddress.Parse($"2001:db8:1:2::{i + 1:x}"));
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(30), throttle.WaitFor(IPAddress.Parse("2001:db8:1:2::ffff")));
+        Assert.Equal(TimeSpan.Zero, throttle.WaitFor(IPAddress.Parse("2001:db8:1:3::1"))); // another network
+        Assert.Equal(TimeSpan.Zero, throttle.WaitFor(IPAddress.Parse("::ffff:192.168.1.20")));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("::ffff:127.0.0.1", true)]
+    [InlineData("192.168.1.23", false)]
+    [InlineData("fe80::1", false)]
+    public void TheFirstFacilitator_IsSetUpOnlyOnTheComputerTheAppRunsOn(string remote, bool allowed)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Connection.RemoteIpAddress = IPAddress.Parse(remote);
+
+        Assert.Equal(allowed, AccessEndpoints.FromThisComputer(http));
+    }
+}

@@ -111,15 +111,45 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         await Device.ActOnPageAsync(ActsAs, new MeetingId(Id));
         if (Device.Who is { Invite: not null } invited)
         {
-            // Revoked from the console: this view closes at once (and its presses are refused from that moment).
-            _revoked = Invites.WatchRevoked(invited.Device, () => _ = InvokeAsync(() => Navigation.NavigateTo("/device-ended", forceLoad: true)));
+            // Revoked from the console: this view closes at once, here on the server (its presses are refused from
+            // that moment, and it hears of no more changes), and the browser is sent to say so. A link that reaches
+            // the end time the facilitator chose closes its views within half a minute.
+            _revoked = Invites.WatchRevoked(invited.Device, () => _ = InvokeAsync(Close));
+            _stillInvited = Clock.CreateTimer(_ => _ = InvokeAsync(() =>
+            {
+                if (!Invites.IsActive(invited.Device))
+                {
+                    Close();
+                }
+            }), null, StillInvitedEvery, StillInvitedEvery);
         }
+    }
+
+    /// <summary>How often an invited device's view checks that its link still lets it in (an end time passing).</summary>
+    private static readonly TimeSpan StillInvitedEvery = TimeSpan.FromSeconds(30);
+
+    private ITimer? _stillInvited;
+    private bool _closed;
+
+    /// <summary>This device's invite ended: nothing more of the meeting reaches it, and the browser is told why.</summary>
+    private void Close()
+    {
+        _closed = true;
+        _subscription?.Dispose();
+        _subscription = null;
+        _refresh?.Dispose();
+        _turningPoint?.Dispose();
+        _stillInvited?.Dispose();
+        Session = null;
+        View = null;
+        StateHasChanged();
+        Navigation.NavigateTo("/device-ended", forceLoad: true);
     }
 
     protected override async Task OnParametersSetAsync()
     {
         var id = new MeetingId(Id);
-        if (_subscribed == id)
+        if (_closed || _subscribed == id)
         {
             return;
         }
@@ -377,6 +407,7 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
     {
         DeviceClock.Changed -= OnDeviceClockChanged;
         _revoked?.Dispose();
+        _stillInvited?.Dispose();
         _subscription?.Dispose();
         _refresh?.Dispose();
         _turningPoint?.Dispose();
@@ -388,6 +419,11 @@ public abstract class MeetingPageBase : ComponentBase, IDisposable
         // Only queue a render: the publisher must never wait on this view (a slow or gone circuit).
         _ = InvokeAsync(() =>
         {
+            if (_closed)
+            {
+                return;
+            }
+
             Refresh();
             StateHasChanged();
         }).ContinueWith(t => DispatchExceptionAsync(t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
