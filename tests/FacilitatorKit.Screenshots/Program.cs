@@ -197,7 +197,7 @@ public static class Program
     /// <summary>The console's devices panel with a co-facilitator's invite just made: its QR code, its link.</summary>
     private static async Task ShootInvitingAsync(IBrowser browser, string console, string file)
     {
-        await using var context = await ContextAsync(browser, console, new() { ViewportSize = new() { Width = 1366, Height = 900 } }, signedIn: true);
+        await using var context = await ContextAsync(browser, console, new() { ViewportSize = new() { Width = 1366, Height = 1800 } }, signedIn: true);
         var page = await context.NewPageAsync();
         await page.GotoAsync(console);
         await page.GetByRole(AriaRole.Button, new() { Name = "Devices and invites", Exact = true }).ClickAsync();
@@ -222,8 +222,13 @@ public static class Program
         await page.GotoAsync($"{baseUrl}/join/{invite.Token}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Join the meeting", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^I am ") }).Last.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Raise my hand", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Lower my hand", Exact = true }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Hello, ") }).WaitForAsync();
+        var raise = page.GetByRole(AriaRole.Button, new() { Name = "Raise my hand", Exact = true });
+        if (await raise.CountAsync() > 0)
+        {
+            await raise.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lower my hand", Exact = true }).WaitForAsync();
+        }
         await page.ScreenshotAsync(new() { Path = file });
         Console.WriteLine($"  {Path.GetFileName(file)} (360 x 740, a member's phone)");
     }
