@@ -169,7 +169,8 @@ public static partial class FacilitatorKitApp
         builder.Services.AddSingleton<RoomAddress>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AccessHandler>();
         builder.Services.AddAuthorization(AccessPolicies.Add);
-        builder.Services.AddCascadingAuthenticationState();
+        // No cascading authentication state: nothing reads it (AccessRouteView and DeviceActor ask the provider), and
+        // every live view would hold it.
         builder.Services.AddAuthentication(Who.Scheme).AddCookie(Who.Scheme, cookie =>
         {
             cookie.Cookie.Name = "fk.signin";
@@ -204,6 +205,10 @@ public static partial class FacilitatorKitApp
             }
 
             builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("FacilitatorKit");
+
+            // The keys are kept unencrypted on purpose, in the data folder that only this user can read (0700), like
+            // the database beside them; the framework's warning about it at every first start would only alarm.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         }
     }
 
