@@ -214,6 +214,40 @@ public sealed class AccessTests(WebAppFixture app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task AFacilitatorAddedForOneGroup_SignsInWithTheirOwnPassphrase_AndSeesThatGroupOnly()
+    {
+        var theirs = await SeedGroupAsync("Ana", "Ben");
+        var other = await SeedGroupAsync("Cai");
+        var otherName = (await App.Groups.GroupAsync(other))!.Name;
+        var alias = "Sam" + Guid.NewGuid().ToString("N")[..4];
+
+        var laptop = await OpenDeviceAsync("facilitator");
+        await laptop.Page.GotoAsync($"/groups/{theirs}");
+        var panel = laptop.Page.GetByRole(AriaRole.Form, new() { Name = "Add a facilitator for this group", Exact = true });
+        await panel.GetByLabel("Their first name or alias").FillAsync(alias);
+        await panel.GetByLabel("Their passphrase").FillAsync("short");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Add a facilitator for this group", Exact = true }).ClickAsync();
+        await Expect(panel.GetByRole(AriaRole.Alert).Filter(new() { HasText = "at least 10 characters" })).ToBeVisibleAsync();
+        await panel.GetByLabel("Their passphrase").FillAsync("the blue kettle in the hall");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Add a facilitator for this group", Exact = true }).ClickAsync();
+        await Expect(panel.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{alias} can now sign in and facilitate this group.");
+        await Expect(laptop.Page.GetByRole(AriaRole.List, new() { Name = "Facilitators", Exact = true })).ToContainTextAsync(alias);
+
+        // Their own sign-in: this group, and no other.
+        var cookie = await SigningIn.SignInAsync(App.BaseAddress, alias, "the blue kettle in the hall");
+        var sam = await OpenDeviceAsync("Sam's laptop", signedIn: false);
+        await sam.Context.AddCookiesAsync([cookie]);
+        await sam.Page.GotoAsync("/");
+        await Expect(sam.Page.GetByRole(AriaRole.List, new() { Name = "Groups", Exact = true }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+        await Expect(sam.Page.GetByRole(AriaRole.Link, new() { Name = otherName, Exact = true })).ToHaveCountAsync(0);
+        await Expect(sam.Page.GetByRole(AriaRole.Button, new() { Name = "New group", Exact = true })).ToHaveCountAsync(0);
+        var refused = await sam.Page.GotoAsync($"/groups/{other}");
+        Assert.Equal((int)HttpStatusCode.Forbidden, refused!.Status);
+        await sam.Page.GotoAsync($"/groups/{theirs}");
+        await Expect(sam.Page.GetByRole(AriaRole.Button, new() { Name = "New meeting", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task TheFirstStart_AsksForAFacilitator_AndSignInAndOutWork()
     {
         await using var server = await RestartableApp.StartAsync();
