@@ -272,7 +272,8 @@ public sealed class AccessTests(WebAppFixture app) : BrowserTest(app)
         var http = new HttpClient { BaseAddress = server.BaseAddress };
         Assert.DoesNotContain("action=\"/first-run\"", await http.GetStringAsync("/sign-in"), StringComparison.Ordinal);
 
-        await page.GotoAsync("/sign-out");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await page.GotoAsync("/");
