@@ -31,9 +31,9 @@ public static partial class AccessEndpoints
             }
 
             var client = http.Connection.RemoteIpAddress;
-            if (throttle.WaitFor(client) is { } wait && wait > TimeSpan.Zero)
+            if (Waiting(http, throttle, words, "/sign-in") is { } waiting)
             {
-                return TooMany(http, words, wait, "/sign-in");
+                return waiting;
             }
 
             var alias = form["alias"].ToString();
@@ -98,9 +98,9 @@ public static partial class AccessEndpoints
         app.MapGet("/join/{token}", async (HttpContext http, string token, Invites invites, TriesThrottle throttle, Words words) =>
         {
             var client = http.Connection.RemoteIpAddress;
-            if (throttle.WaitFor(client) is { } wait && wait > TimeSpan.Zero)
+            if (Waiting(http, throttle, words, http.Request.Path) is { } waiting)
             {
-                return TooMany(http, words, wait, http.Request.Path);
+                return waiting;
             }
 
             if (await invites.FindAsync(token, http.RequestAborted) is not { } invite)
@@ -121,9 +121,9 @@ public static partial class AccessEndpoints
             }
 
             var client = http.Connection.RemoteIpAddress;
-            if (throttle.WaitFor(client) is { } wait && wait > TimeSpan.Zero)
+            if (Waiting(http, throttle, words, "/sign-in") is { } waiting)
             {
-                return TooMany(http, words, wait, "/sign-in");
+                return waiting;
             }
 
             if (await invites.FindAsync(form["token"], http.RequestAborted) is not { } invite)
@@ -200,6 +200,13 @@ public static partial class AccessEndpoints
 
     private static RazorComponentResult<AccessPage> Forged(HttpContext http, Words words) =>
         Page(http, AccessMode.Wait, words["Access.Forged"], isError: true, status: StatusCodes.Status400BadRequest);
+
+    /// <summary>The calm "too many tries" page while this client must still wait; null when it may try now.</summary>
+    private static RazorComponentResult<AccessPage>? Waiting(HttpContext http, TriesThrottle throttle, Words words, string retry)
+    {
+        var wait = throttle.WaitFor(http.Connection.RemoteIpAddress);
+        return wait > TimeSpan.Zero ? TooMany(http, words, wait, retry) : null;
+    }
 
     private static RazorComponentResult<AccessPage> TooMany(HttpContext http, Words words, TimeSpan wait, string retry)
     {

@@ -14,35 +14,59 @@ namespace FacilitatorKit.Web.Access;
 /// </summary>
 public sealed class RoomAddress(IServiceProvider services)
 {
-    /// <summary>The base address for the room ("http://192.168.1.20:5000/"), or null when the app listens on loopback only.</summary>
+    private Uri? _base;
+    private volatile bool _known;
+
+    /// <summary>
+    /// The base address for the room ("http://192.168.1.20:5000/"), or null when the app listens on loopback only.
+    /// Worked out once the server listens (it reads the network interfaces), then kept: an open devices panel asks at
+    /// every render.
+    /// </summary>
     public Uri? Base
     {
         get
         {
-            // No server (a component test): no address for the room.
-            var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            foreach (var address in addresses)
+            if (_known)
             {
-                var wildcard = address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("[::]", "0.0.0.0", StringComparison.Ordinal);
-                if (!Uri.TryCreate(wildcard, UriKind.Absolute, out var uri))
-                {
-                    continue;
-                }
-
-                var host = uri.Host.Trim('[', ']');
-                if (host == "0.0.0.0" && LanAddress() is { } lan)
-                {
-                    return new UriBuilder(uri) { Host = lan.ToString() }.Uri;
-                }
-
-                if (IPAddress.TryParse(host, out var ip) && !IPAddress.IsLoopback(ip) && host != "0.0.0.0")
-                {
-                    return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
-                }
+                return _base;
             }
 
-            return null;
+            // No server (a component test), or not listening yet: nothing to keep.
+            var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+            if (addresses is not { Count: > 0 })
+            {
+                return null;
+            }
+
+            _base = Find(addresses);
+            _known = true;
+            return _base;
         }
+    }
+
+    private static Uri? Find(ICollection<string> addresses)
+    {
+        foreach (var address in addresses)
+        {
+            var wildcard = address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("[::]", "0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(wildcard, UriKind.Absolute, out var uri))
+            {
+                continue;
+            }
+
+            var host = uri.Host.Trim('[', ']');
+            if (host == "0.0.0.0" && LanAddress() is { } lan)
+            {
+                return new UriBuilder(uri) { Host = lan.ToString() }.Uri;
+            }
+
+            if (IPAddress.TryParse(host, out var ip) && !IPAddress.IsLoopback(ip) && host != "0.0.0.0")
+            {
+                return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A QR code for <paramref name="link"/>, as a PNG data address for an img (the page's policy allows data: images).</summary>
